@@ -1,0 +1,72 @@
+/**
+ * The contract between the three places a run touches:
+ *
+ *   site page (host)  ──POST /api/runs──►  signal-server  (stores the files of one run)
+ *   site page (host)  ──<iframe src=sandboxOrigin/run/<id>/index.html>──►  sandbox origin
+ *   frame (runtime)   ──postMessage(FrameMessage)──►  host
+ *   host              ──postMessage(HostMessage)──►  frame
+ *
+ * Every message carries `source: PROTOCOL_SOURCE` so each side ignores
+ * messages that are not ours (extensions and other frames post too). The host
+ * also checks `event.origin` and `event.source`; the frame checks `event.origin`
+ * against `FrameConfig.siteOrigin`.
+ */
+import type { PlaygroundEvent } from './log/events.ts';
+
+export const PROTOCOL_SOURCE = 'webrtc-playground';
+
+/** GET /api/config on the site origin: what the host needs to place a frame. */
+export interface SiteConfig {
+  /** Port of the sandbox origin. Its host name is chosen by `sandboxOriginFor`. */
+  sandboxPort: number;
+  /** Path of the PeerJS signaller on the site origin, e.g. "/peerjs". */
+  peerjsPath: string;
+}
+
+/** POST /api/runs on the site origin. Paths are relative ("index.html", "main.js"); the entry is index.html. */
+export interface CreateRunRequest {
+  files: Record<string, string>;
+}
+
+/** 201 response: load `${sandboxOrigin}${path}index.html` in a fresh frame. */
+export interface CreateRunResponse {
+  id: string;
+  path: string;
+}
+
+/**
+ * Injected by the server into the run's index.html as `window.__PLAYGROUND__`,
+ * before the runtime script. The runtime reads it and nothing else.
+ */
+export interface FrameConfig {
+  runId: string;
+  /** The top page's origin: where postMessage goes, and the only origin accepted from. */
+  siteOrigin: string;
+  /** Defaults for `new Peer()` inside the frame: always our own signaller. */
+  peerjs: { host: string; port: number; path: string; secure: boolean; key: string };
+  /** Default ICE servers for PeerJS and for lessons (`playground.iceServers`). */
+  iceServers: RTCIceServer[];
+}
+
+/** Frame → host. Events are batched: the runtime flushes at most every 50 ms. */
+export type FrameMessage =
+  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'events'; events: PlaygroundEvent[] }
+  /** Sent every 500 ms; the host treats 3 s of silence as a frozen frame and removes it. */
+  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'heartbeat' }
+  /** Answer to `stop`: every peer connection and Peer was closed. */
+  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'stopped' };
+
+/** Host → frame. */
+export type HostMessage = { source: typeof PROTOCOL_SOURCE; kind: 'stop' };
+
+/**
+ * The sandbox must be a different *site* from the page, not only a different
+ * origin: a different port shares cookies, and only a different site gets its
+ * own renderer process (so an endless loop in the frame cannot freeze the page).
+ * localhost ↔ 127.0.0.1 swap; any other host name keeps its name and changes port.
+ */
+export function sandboxOriginFor(pageUrl: { protocol: string; hostname: string }, sandboxPort: number): string {
+  const host =
+    pageUrl.hostname === 'localhost' ? '127.0.0.1' : pageUrl.hostname === '127.0.0.1' ? 'localhost' : pageUrl.hostname;
+  return `${pageUrl.protocol}//${host}:${sandboxPort}`;
+}
