@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startAutosave } from '../../../site/src/workspace/autosave.ts';
+import { lessonKey } from '../../../site/src/workspace/persistence.ts';
+import { createFilesStores } from '../../../site/src/workspace/stores.ts';
+import { FakeStorage, quotaError } from './fake-storage.ts';
+import { lesson } from './lesson.ts';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const saved = (storage: FakeStorage) => {
+  const raw = storage.items.get(lessonKey('two-peers'));
+  return raw ? (JSON.parse(raw) as { files: Record<string, string> }).files : undefined;
+};
+
+describe('startAutosave', () => {
+  it('writes once, 300 ms after the last change', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    startAutosave({ stores, storage, onProblem: () => {} });
+    stores.setFile('main.js', 'a');
+    vi.advanceTimersByTime(200);
+    stores.setFile('main.js', 'ab');
+    vi.advanceTimersByTime(299);
+    expect(saved(storage)).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    expect(saved(storage)?.['main.js']).toBe('ab');
+  });
+
+  it('flushes at once when the page is hidden or left', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+    startAutosave({ stores, storage, onProblem: () => {}, lifecycle: { window: win as Window, document: doc as unknown as Document } });
+    stores.setFile('main.js', 'typed');
+    win.dispatchEvent(new Event('pagehide'));
+    expect(saved(storage)?.['main.js']).toBe('typed');
+    stores.setFile('main.js', 'more');
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    expect(saved(storage)?.['main.js']).toBe('more');
+  });
+
+  it('reports a failed save, keeps the code in the store, and clears the report once saving works again', () => {
+    const storage = new FakeStorage();
+    storage.failWrites = quotaError();
+    const stores = createFilesStores(lesson());
+    const problems: (string | undefined)[] = [];
+    startAutosave({ stores, storage, onProblem: (p) => problems.push(p) });
+    stores.setFile('main.js', 'precious');
+    vi.advanceTimersByTime(300);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/full/);
+    expect(stores.files.get()['main.js']).toBe('precious');
+    storage.failWrites = undefined;
+    stores.setFile('main.js', 'precious!');
+    vi.advanceTimersByTime(300);
+    expect(problems).toEqual([problems[0], undefined]);
+    expect(saved(storage)?.['main.js']).toBe('precious!');
+  });
+
+  it('writes what is pending when disposed', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const autosave = startAutosave({ stores, storage, onProblem: () => {} });
+    stores.setFile('main.js', 'last words');
+    autosave.dispose();
+    expect(saved(storage)?.['main.js']).toBe('last words');
+    stores.setFile('main.js', 'after');
+    vi.advanceTimersByTime(1000);
+    expect(saved(storage)?.['main.js']).toBe('last words');
+  });
+});
