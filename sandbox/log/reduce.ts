@@ -273,6 +273,17 @@ export function pcsThatReached(pcs: readonly PcSummary[], which: PcStateName, va
   return pcs.filter((pc) => everReached(pc, which, value));
 }
 
+/** The addIceCandidate calls the browser accepted with a real candidate (not an end-of-candidates marker). */
+export function acceptedCandidates(pc: PcSummary): AddedCandidate[] {
+  return pc.addedCandidates.filter((added) => added.outcome === 'ok' && asCandidate(added.candidate) !== null);
+}
+
+/** The description calls (set/create) that threw or rejected on this connection. */
+export function failedDescriptionCalls(pc: PcSummary): CallRecord[] {
+  const methods = ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription'];
+  return pc.calls.filter((record) => record.result?.ok === false && methods.includes(record.call.method));
+}
+
 // ---- console and errors -----------------------------------------------------
 
 /** Console lines in order, optionally only some levels. */
