@@ -29,7 +29,7 @@ export function findChromium({ env, exists, playwrightChromium }: BrowserLookup)
     const path = env[name];
     if (!path) continue;
     // An explicit choice that is wrong is an error, not a reason to pick another browser silently.
-    if (!exists(path)) return { ok: false, message: `${name} is set to ${path}, but no file is there. ${INSTALL_HINT}` };
+    if (!exists(path)) return { ok: false, message: `${name} is set to ${path}, but no file is there: point it at a Chromium or Chrome executable, or unset it.` };
     return { ok: true, path, source: name };
   }
   for (const path of SYSTEM_CHROMIUM_PATHS) {
