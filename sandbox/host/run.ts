@@ -1,0 +1,179 @@
+/**
+ * Runs the learner's files in a fresh sandboxed frame and turns what the frame
+ * posts into events for the page. One run per container: starting a run stops
+ * the previous one first. Everything a run sets up (listeners, timers, the
+ * frame) hangs off one AbortController, so every way a run ends cleans up the
+ * same way.
+ */
+import type { ErrorEvent, PlaygroundEvent } from '../log/events.ts';
+import { PROTOCOL_SOURCE, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
+import { getSiteConfig } from './config.ts';
+import { createFrame } from './frame.ts';
+import { validateFrameMessage } from './validate.ts';
+
+/** Why a run ended: Stop (also a new Run in the same container, or the caller's signal), or the frame went silent. */
+export type RunEndReason = 'stopped' | 'unresponsive';
+
+export interface StartRunOptions {
+  /** The element the preview iframe goes into (the "Preview" region). */
+  container: HTMLElement;
+  /** File name → text; "index.html" is the entry. */
+  files: Record<string, string>;
+  /** Validated events, in the order the frame recorded them. */
+  onEvents(events: PlaygroundEvent[]): void;
+  /** Called once, after the frame is removed. */
+  onEnd?(reason: RunEndReason): void;
+  /** Aborting it stops the run (or cancels it while it is starting). */
+  signal?: AbortSignal;
+}
+
+export interface RunHandle {
+  readonly id: string;
+  readonly frame: HTMLIFrameElement;
+  /** Resolves once the frame is removed. */
+  readonly ended: Promise<RunEndReason>;
+  /** Ask the frame to close its connections, then remove it (after its answer or 1 s). Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** A frame that has not posted anything for this long is removed. */
+export const WATCHDOG_MS = 5000;
+/** How long Stop waits for the frame's `stopped` before removing it anyway. */
+export const STOP_TIMEOUT_MS = 1000;
+
+const current = new WeakMap<HTMLElement, { abort(): void; stop(): Promise<void> }>();
+
+export async function startRun(options: StartRunOptions): Promise<RunHandle> {
+  const { container, files } = options;
+  const previous = current.get(container);
+  const setup = new AbortController();
+  const entry = { abort: () => setup.abort(), stop: async () => setup.abort() };
+  current.set(container, entry);
+  previous?.abort();
+  await previous?.stop();
+
+  const signal = options.signal ? AbortSignal.any([setup.signal, options.signal]) : setup.signal;
+  const config = await getSiteConfig(signal);
+  const created = await createRun(files, signal);
+  signal.throwIfAborted();
+
+  const handle = launch(options, created, sandboxOriginFor(window.location, config.sandboxPort));
+  entry.stop = () => handle.stop();
+  options.signal?.addEventListener('abort', () => void handle.stop(), { once: true });
+  void handle.ended.then(() => {
+    if (current.get(container) === entry) current.delete(container);
+  });
+  return handle;
+}
+
+async function createRun(files: Record<string, string>, signal: AbortSignal): Promise<CreateRunResponse> {
+  const response = await fetch('/api/runs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ files }),
+    signal,
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const reason = typeof (body as { error?: unknown } | null)?.error === 'string' ? (body as { error: string }).error : `HTTP ${response.status}`;
+    throw new Error(`The playground server did not accept the run: ${reason}`);
+  }
+  const { id, path } = (body ?? {}) as Partial<CreateRunResponse>;
+  if (typeof id !== 'string' || typeof path !== 'string' || !path.startsWith('/')) {
+    throw new Error('The playground server answered the run with something this page does not understand.');
+  }
+  return { id, path };
+}
+
+function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin: string): RunHandle {
+  const life = new AbortController();
+  const frame = createFrame(`${sandboxOrigin}${run.path}index.html`);
+  let resolveEnded!: (reason: RunEndReason) => void;
+  const ended = new Promise<RunEndReason>((resolve) => (resolveEnded = resolve));
+  let stopping: Promise<void> | null = null;
+  let onStopped: (() => void) | null = null;
+
+  // What the watchdog needs to place its own event after the frame's last one.
+  let heardAny = false;
+  let lastHeard = performance.now();
+  let lastSeq = -1;
+  let lastT = 0;
+  let lastEventAt = performance.now();
+
+  const end = (reason: RunEndReason) => {
+    if (life.signal.aborted) return;
+    life.abort();
+    frame.remove();
+    resolveEnded(reason);
+    options.onEnd?.(reason);
+  };
+
+  const deliver = (events: PlaygroundEvent[]) => {
+    if (events.length === 0) return;
+    try {
+      options.onEvents(events);
+    } catch (error) {
+      // A bug in a view must not take the run down with it.
+      console.error('onEvents failed', error);
+    }
+  };
+
+  window.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (event.origin !== sandboxOrigin || event.source !== frame.contentWindow || event.source === null) return;
+      const validated = validateFrameMessage(event.data, run.id);
+      if (!validated) return;
+      heardAny = true;
+      lastHeard = performance.now();
+      const { message } = validated;
+      if (message.kind === 'events') {
+        const last = message.events.at(-1);
+        if (last) {
+          lastSeq = Math.max(lastSeq, last.seq);
+          lastT = last.t;
+          lastEventAt = lastHeard;
+        }
+        deliver(message.events);
+      } else if (message.kind === 'stopped') {
+        onStopped?.();
+      }
+    },
+    { signal: life.signal },
+  );
+
+  const watchdog = setInterval(() => {
+    if (performance.now() - lastHeard <= WATCHDOG_MS) return;
+    deliver([unresponsiveEvent(heardAny, lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
+    end('unresponsive');
+  }, 500);
+  life.signal.addEventListener('abort', () => clearInterval(watchdog), { once: true });
+
+  const stop = (): Promise<void> => {
+    if (life.signal.aborted) return Promise.resolve();
+    stopping ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, STOP_TIMEOUT_MS);
+      onStopped = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const message: HostMessage = { source: PROTOCOL_SOURCE, kind: 'stop' };
+      try {
+        frame.contentWindow?.postMessage(message, sandboxOrigin);
+      } catch {
+        // The frame is already gone or navigated away: the timeout removes it.
+      }
+    }).then(() => end('stopped'));
+    return stopping;
+  };
+
+  options.container.append(frame);
+  return { id: run.id, frame, ended, stop };
+}
+
+function unresponsiveEvent(heardAny: boolean, seq: number, t: number): ErrorEvent {
+  const message = heardAny
+    ? `The page stopped responding for ${WATCHDOG_MS / 1000} seconds, so the playground stopped it. Something kept its main thread busy (a long calculation, an alert() left open, or an endless loop the loop guard cannot see).`
+    : `The page did not start within ${WATCHDOG_MS / 1000} seconds, so the playground stopped it. Is the playground server still running?`;
+  return { type: 'error', kind: 'runtime', name: 'PreviewStopped', message, seq, t: Math.round(t) };
+}

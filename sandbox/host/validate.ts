@@ -1,0 +1,223 @@
+/**
+ * Checks what a frame posts before the page believes it. The learner's code
+ * runs in that frame and can post anything (and so can a page it navigates
+ * to), so every event is rebuilt field by field from a per-type schema:
+ * unknown fields are dropped, wrong types reject the event, and JSON payloads
+ * must really be JSON (postMessage happily carries cycles, Dates and Maps,
+ * which would crash the console, the checks or an export later on).
+ * Pure: no DOM, tested by vitest.
+ */
+import type { EventType, Json, PlaygroundEvent } from '../log/events.ts';
+import { PROTOCOL_SOURCE, type FrameMessage } from '../protocol.ts';
+
+/** Returns the cleaned value, or INVALID. */
+type Field = (value: unknown) => unknown;
+const INVALID = Symbol('invalid');
+const OMIT = Symbol('omit');
+
+const str: Field = (v) => (typeof v === 'string' ? v : INVALID);
+const num: Field = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : INVALID);
+const int: Field = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? v : INVALID);
+const bool: Field = (v) => (typeof v === 'boolean' ? v : INVALID);
+const oneOf =
+  (...values: string[]): Field =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? v : INVALID;
+const optional =
+  (field: Field): Field =>
+  (v) =>
+    v === undefined ? OMIT : field(v);
+const nullable =
+  (field: Field): Field =>
+  (v) =>
+    v === null ? null : field(v);
+const json: Field = (v) => (isJson(v) ? v : INVALID);
+const jsonArray: Field = (v) => (Array.isArray(v) && isJson(v) ? v : INVALID);
+const jsonObject: Field = (v) => (isPlainObject(v) && isJson(v) ? v : INVALID);
+const shape =
+  (fields: Record<string, Field>): Field =>
+  (v) =>
+    isPlainObject(v) ? pick(v, fields) : INVALID;
+
+const location = optional(shape({ file: str, line: int, column: optional(int) }));
+const peerError = optional(shape({ type: str, message: str }));
+
+const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = {
+  run: { status: oneOf('started', 'stopped') },
+  console: { level: oneOf('log', 'info', 'warn', 'error', 'debug'), text: str, location },
+  error: {
+    kind: oneOf('uncaught', 'unhandledrejection', 'loop-guard', 'runtime'),
+    name: str,
+    message: str,
+    stack: optional(str),
+    location,
+  },
+  'pc.created': { pc: int, label: str, configuration: json },
+  'pc.call': { pc: int, call: int, method: pcMethod(), args: jsonArray },
+  'pc.state': {
+    pc: int,
+    which: oneOf('signalingState', 'iceGatheringState', 'iceConnectionState', 'connectionState'),
+    value: str,
+  },
+  'pc.event': {
+    pc: int,
+    name: oneOf('icecandidate', 'icecandidateerror', 'negotiationneeded', 'track', 'datachannel'),
+    detail: json,
+  },
+  'pc.stats': { pc: int, report: jsonObject },
+  'dc.created': {
+    pc: int,
+    dc: int,
+    origin: oneOf('local', 'remote'),
+    label: str,
+    ordered: bool,
+    maxRetransmits: nullable(num),
+    maxPacketLifeTime: nullable(num),
+    protocol: str,
+    negotiated: bool,
+    id: nullable(num),
+  },
+  'dc.state': { pc: int, dc: int, value: oneOf('connecting', 'open', 'closing', 'closed') },
+  'dc.message': {
+    pc: int,
+    dc: int,
+    direction: oneOf('sent', 'received'),
+    binary: bool,
+    bytes: int,
+    preview: optional(str),
+  },
+  'peerjs.peer': {
+    peer: int,
+    event: oneOf('created', 'open', 'disconnected', 'close', 'error'),
+    id: optional(str),
+    options: optional(json),
+    error: peerError,
+  },
+  'peerjs.signal': {
+    peer: int,
+    direction: oneOf('in', 'out'),
+    messageType: str,
+    src: optional(str),
+    dst: optional(str),
+    connectionId: optional(str),
+    payload: json,
+  },
+  'peerjs.connection': {
+    peer: int,
+    kind: oneOf('data', 'media'),
+    connectionId: str,
+    remoteId: str,
+    event: oneOf('created', 'open', 'close', 'error'),
+    pc: optional(int),
+    error: peerError,
+  },
+};
+
+const PC_RESULT_OK = { pc: int, call: int, method: pcMethod(), ok: bool, value: optional(json) };
+const PC_RESULT_ERROR = { pc: int, call: int, method: pcMethod(), ok: bool, error: shape({ name: str, message: str }) };
+
+function pcMethod(): Field {
+  return oneOf(
+    'createOffer',
+    'createAnswer',
+    'setLocalDescription',
+    'setRemoteDescription',
+    'addIceCandidate',
+    'addTrack',
+    'removeTrack',
+    'addTransceiver',
+    'createDataChannel',
+    'restartIce',
+    'getStats',
+    'setConfiguration',
+    'close',
+  );
+}
+
+/** A clean copy of one event, or null if it does not match its type's schema. */
+export function validateEvent(value: unknown): PlaygroundEvent | null {
+  if (!isPlainObject(value) || typeof value.type !== 'string') return null;
+  const type = value.type;
+  let fields: Record<string, Field> | undefined;
+  if (type === 'pc.result') fields = value.ok === true ? PC_RESULT_OK : PC_RESULT_ERROR;
+  else if (Object.hasOwn(SCHEMAS, type)) fields = SCHEMAS[type as keyof typeof SCHEMAS];
+  if (!fields) return null;
+  const clean = pick(value, { seq: int, t: num, ...fields });
+  if (clean === INVALID) return null;
+  return { type, ...(clean as object) } as PlaygroundEvent;
+}
+
+export interface ValidatedMessage {
+  message: FrameMessage;
+  /** Events dropped from an `events` batch because they were malformed. */
+  rejected: number;
+}
+
+/** At most this many events per batch; the runtime sends far fewer (it flushes every 50 ms). */
+export const MAX_BATCH = 5000;
+
+/**
+ * A FrameMessage for this run, cleaned, or null when the data is not one of
+ * ours (another script's message) or is for another run.
+ */
+export function validateFrameMessage(data: unknown, runId: string): ValidatedMessage | null {
+  if (!isPlainObject(data) || data.source !== PROTOCOL_SOURCE || data.runId !== runId) return null;
+  switch (data.kind) {
+    case 'heartbeat':
+    case 'stopped':
+      return { message: { source: PROTOCOL_SOURCE, runId, kind: data.kind }, rejected: 0 };
+    case 'events': {
+      if (!Array.isArray(data.events) || data.events.length > MAX_BATCH) return null;
+      const events: PlaygroundEvent[] = [];
+      for (const raw of data.events as unknown[]) {
+        const event = validateEvent(raw);
+        if (event) events.push(event);
+      }
+      return { message: { source: PROTOCOL_SOURCE, runId, kind: 'events', events }, rejected: data.events.length - events.length };
+    }
+    default:
+      return null;
+  }
+}
+
+function pick(source: Record<string, unknown>, fields: Record<string, Field>): Record<string, unknown> | typeof INVALID {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    const value = field(Object.hasOwn(source, key) ? source[key] : undefined);
+    if (value === INVALID) return INVALID;
+    if (value !== OMIT) out[key] = value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * True for a JSON tree: only JSON values, no cycles, at most MAX_DEPTH deep.
+ * Subtrees shared by reference (structured clone keeps sharing) are checked
+ * once, so a hostile diamond-shaped graph cannot make this take exponential time.
+ */
+export function isJson(value: unknown): value is Json {
+  return checkJson(value, 0, new Set(), new Set());
+}
+
+function checkJson(value: unknown, depth: number, active: Set<object>, valid: Set<object>): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth > MAX_DEPTH) return false;
+  if (valid.has(value)) return true;
+  if (active.has(value)) return false;
+  const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : null;
+  if (!items) return false;
+  active.add(value);
+  const ok = items.every((item) => checkJson(item, depth + 1, active, valid));
+  active.delete(value);
+  if (ok) valid.add(value);
+  return ok;
+}
+
+const MAX_DEPTH = 64;
