@@ -10,6 +10,8 @@
 import type { Json, PeerConnectionEvent, PeerEvent, PeerSignalEvent, PlaygroundEvent } from './events.ts';
 
 export interface PeerError {
+  /** The Peer that reported it (for a connection's error, the Peer owning the connection). */
+  peer: number;
   /** PeerJS's error type, e.g. "peer-unavailable", "unavailable-id", "network". */
   type: string;
   message: string;
@@ -67,7 +69,7 @@ export function peers(events: readonly PlaygroundEvent[]): PeerSummary[] {
         peer.opened = true;
         if (event.id !== undefined) peer.id = event.id;
       }
-      if (event.error) peer.errors.push({ ...event.error, t: event.t, seq: event.seq });
+      if (event.error) peer.errors.push({ peer: event.peer, ...event.error, t: event.t, seq: event.seq });
     } else if (event.type === 'peerjs.signal') {
       get(event.peer).signals.push(event);
     } else if (event.type === 'peerjs.connection') {
@@ -97,7 +99,7 @@ function recordConnection(peer: PeerSummary, event: PeerConnectionEvent): void {
   connection.events.push(event);
   if (event.pc !== undefined) connection.pc = event.pc;
   if (event.event === 'open') connection.opened = true;
-  if (event.error) connection.errors.push({ ...event.error, t: event.t, seq: event.seq });
+  if (event.error) connection.errors.push({ peer: event.peer, ...event.error, t: event.t, seq: event.seq });
 }
 
 /** The Peers that opened (got their id from the signaller) at some point. */

@@ -1,0 +1,104 @@
+/**
+ * Every lesson folder has the shape the site and the workspace rely on. The
+ * site's content schema validates the frontmatter fully at build time; this
+ * catches a broken folder without a build.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../../sandbox/checks/types.ts';
+
+const root = fileURLToPath(new URL('../../../lessons/', import.meta.url));
+const folders = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** The frontmatter's top-level keys and their raw text (enough to check presence and simple values). */
+function frontmatter(mdx: string): Map<string, string> {
+  const block = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1];
+  if (block === undefined) throw new Error('lesson.mdx has no frontmatter block');
+  const keys = new Map<string, string>();
+  let current = '';
+  for (const line of block.split('\n')) {
+    const key = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(line);
+    if (key) {
+      current = key[1]!;
+      keys.set(current, key[2]!);
+    } else if (current) {
+      keys.set(current, `${keys.get(current)}\n${line}`);
+    }
+  }
+  return keys;
+}
+
+function fileNames(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
+
+it('has the lessons of this issue', () => {
+  expect(folders).toEqual(expect.arrayContaining(['02-two-peers-in-one-page', '05-signalling-with-peerjs']));
+});
+
+describe.each(folders)('lessons/%s', (folder) => {
+  const dir = join(root, folder);
+
+  it('is named NN-slug', () => {
+    expect(folder).toMatch(/^\d\d-[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('has a lesson.mdx with title, description, hints and sensible options', () => {
+    const fields = frontmatter(readFileSync(join(dir, 'lesson.mdx'), 'utf8'));
+    expect(fields.get('title')?.trim()).toBeTruthy();
+    expect(fields.get('description')?.trim()).toBeTruthy();
+    const hints = (fields.get('hints') ?? '').split('\n').filter((line) => /^\s+- \S/.test(line));
+    expect(hints.length).toBeGreaterThanOrEqual(2);
+    expect(hints.length).toBeLessThanOrEqual(4);
+    const timeLimit = fields.get('timeLimit');
+    if (timeLimit !== undefined) {
+      expect(Number(timeLimit)).toBeGreaterThanOrEqual(5);
+      expect(Number(timeLimit)).toBeLessThanOrEqual(120);
+    }
+    const focus = fields.get('focus')?.trim() ?? 'main.js';
+    expect(fileNames(join(dir, 'files'))).toContain(focus);
+  });
+
+  it('has starting files and a solution with the same file names, index.html first', () => {
+    expect(existsSync(join(dir, 'files', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'solution', 'index.html'))).toBe(true);
+    expect(fileNames(join(dir, 'files'))).toEqual(fileNames(join(dir, 'solution')));
+  });
+
+  it('loads nothing from outside the playground', () => {
+    for (const side of ['files', 'solution']) {
+      for (const name of fileNames(join(dir, side))) {
+        const text = readFileSync(join(dir, side, name), 'utf8');
+        expect(text, `${side}/${name}`).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+        expect(text, `${side}/${name}`).not.toMatch(/from\s+["']https?:/);
+      }
+    }
+  });
+
+  it('loads main.js as a module from index.html', () => {
+    for (const side of ['files', 'solution']) {
+      if (!existsSync(join(dir, side, 'main.js'))) continue;
+      expect(readFileSync(join(dir, side, 'index.html'), 'utf8')).toMatch(/<script type="module" src="main\.js"><\/script>/);
+    }
+  });
+
+  it('default-exports a non-empty list of checks with unique ids', async () => {
+    const module = (await import(join(dir, 'checks.ts'))) as { default: Check[] };
+    const checks = module.default;
+    expect(Array.isArray(checks)).toBe(true);
+    expect(checks.length).toBeGreaterThan(0);
+    const ids = checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const check of checks) {
+      expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(check.title.trim()).not.toBe('');
+      expect(typeof check.verify).toBe('function');
+      // Before anything ran, a check waits; it never passes on an empty log.
+      expect(check.verify([]).status).toBe('pending');
+    }
+  });
+});
