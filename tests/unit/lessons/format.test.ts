@@ -1,11 +1,12 @@
 /**
  * Every lesson folder has the shape the site and the workspace rely on. The
  * site's content schema validates the frontmatter fully at build time; this
- * catches a broken folder without a build.
+ * catches a broken folder without a build (with Astro's own frontmatter parser).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../sandbox/checks/types.ts';
 
@@ -13,24 +14,6 @@ const root = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 const folders = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-
-/** The frontmatter's top-level keys and their raw text (enough to check presence and simple values). */
-function frontmatter(mdx: string): Map<string, string> {
-  const block = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1];
-  if (block === undefined) throw new Error('lesson.mdx has no frontmatter block');
-  const keys = new Map<string, string>();
-  let current = '';
-  for (const line of block.split('\n')) {
-    const key = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(line);
-    if (key) {
-      current = key[1]!;
-      keys.set(current, key[2]!);
-    } else if (current) {
-      keys.set(current, `${keys.get(current)}\n${line}`);
-    }
-  }
-  return keys;
-}
 
 function fileNames(dir: string): string[] {
   return readdirSync(dir).sort();
@@ -48,18 +31,18 @@ describe.each(folders)('lessons/%s', (folder) => {
   });
 
   it('has a lesson.mdx with title, description, hints and sensible options', () => {
-    const fields = frontmatter(readFileSync(join(dir, 'lesson.mdx'), 'utf8'));
-    expect(fields.get('title')?.trim()).toBeTruthy();
-    expect(fields.get('description')?.trim()).toBeTruthy();
-    const hints = (fields.get('hints') ?? '').split('\n').filter((line) => /^\s+- \S/.test(line));
-    expect(hints.length).toBeGreaterThanOrEqual(2);
-    expect(hints.length).toBeLessThanOrEqual(4);
-    const timeLimit = fields.get('timeLimit');
+    const { frontmatter } = parseFrontmatter(readFileSync(join(dir, 'lesson.mdx'), 'utf8'));
+    const { title, description, hints, timeLimit, focus = 'main.js' } = frontmatter as Record<string, unknown>;
+    expect(typeof title === 'string' && title.trim() !== '').toBe(true);
+    expect(typeof description === 'string' && description.trim() !== '').toBe(true);
+    expect(Array.isArray(hints) && hints.every((h) => typeof h === 'string' && h.trim() !== '')).toBe(true);
+    expect((hints as string[]).length).toBeGreaterThanOrEqual(2);
+    expect((hints as string[]).length).toBeLessThanOrEqual(4);
     if (timeLimit !== undefined) {
-      expect(Number(timeLimit)).toBeGreaterThanOrEqual(5);
-      expect(Number(timeLimit)).toBeLessThanOrEqual(120);
+      expect(typeof timeLimit).toBe('number');
+      expect(timeLimit).toBeGreaterThanOrEqual(5);
+      expect(timeLimit).toBeLessThanOrEqual(120);
     }
-    const focus = fields.get('focus')?.trim() ?? 'main.js';
     expect(fileNames(join(dir, 'files'))).toContain(focus);
   });
 
