@@ -1,0 +1,54 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { lessonSidebarLinks } from './src/lessons/sidebar.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// Lessons live outside the site, in <repo>/lessons. PLAYGROUND_LESSONS_DIR points
+// the build at another folder (test fixtures) without touching the real ones.
+const lessonsDir = process.env.PLAYGROUND_LESSONS_DIR
+  ? resolve(process.env.PLAYGROUND_LESSONS_DIR)
+  : resolve(repoRoot, 'lessons');
+
+// In `npm run dev` the signal-server runs API-only on its own port; the Astro
+// dev server forwards the API, the health check and the PeerJS socket to it.
+const apiTarget = `http://127.0.0.1:${process.env.PLAYGROUND_API_PORT ?? 4323}`;
+
+export default defineConfig({
+  outDir: './dist',
+  integrations: [
+    starlight({
+      title: 'WebRTC Playground',
+      description: 'Learn WebRTC by editing and running real code beside each lesson.',
+      favicon: '/favicon.svg',
+      sidebar: [
+        { label: 'Home', link: '/' },
+        { label: 'How a lesson works', link: '/how-it-works/' },
+        { label: 'Lessons', items: lessonSidebarLinks(lessonsDir) },
+      ],
+      customCss: ['./src/styles/site.css'],
+      // Pagefind is Starlight's default search; said here because lesson pages rely on it.
+      pagefind: true,
+    }),
+  ],
+  vite: {
+    define: {
+      // Lesson pages read files/ and solution/ from here at build time.
+      __PLAYGROUND_LESSONS_DIR__: JSON.stringify(lessonsDir),
+    },
+    server: {
+      // lessons/ and sandbox/ are outside site/: let the dev server read them.
+      fs: { allow: [repoRoot] },
+      proxy: {
+        '/api': { target: apiTarget },
+        '/healthz': { target: apiTarget },
+        '/peerjs': { target: apiTarget, ws: true },
+      },
+    },
+    // Monaco's language workers are `?worker` imports that split into chunks: ES workers only.
+    worker: { format: 'es' },
+  },
+});

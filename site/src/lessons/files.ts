@@ -1,0 +1,170 @@
+/**
+ * A lesson on disk: `lessons/NN-slug/` holding lesson.mdx, files/, solution/
+ * and checks.ts. This module reads and checks those folders with plain `fs`
+ * at build time; it knows nothing of Astro so vitest can test it directly.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** "02-two-peers-in-one-page": two digits, a dash, a lower-case kebab slug. */
+const FOLDER_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** The file every lesson's files/ and solution/ must have: what the preview loads. */
+export const ENTRY_FILE = 'index.html';
+
+/** The file opened first when the frontmatter names none (and the lesson has it). */
+export const DEFAULT_FOCUS = 'main.js';
+
+export interface LessonFolderName {
+  /** 2 for "02-two-peers-in-one-page". */
+  order: number;
+  /** "two-peers-in-one-page": the page is /lessons/<slug>/. */
+  slug: string;
+}
+
+/** Order and slug from a folder name, or null when the name does not follow NN-slug. */
+export function parseLessonFolderName(name: string): LessonFolderName | null {
+  const match = FOLDER_NAME.exec(name);
+  if (!match) return null;
+  return { order: Number(match[1]), slug: match[2]! };
+}
+
+export interface LessonFolder extends LessonFolderName {
+  /** Folder name, e.g. "02-two-peers-in-one-page". */
+  folder: string;
+  /** Absolute path of the folder. */
+  dir: string;
+}
+
+/**
+ * The lesson folders under `lessonsDir`, in lesson order. Entries that are not
+ * directories, or whose names start with "_" or ".", are not lessons and are
+ * skipped; a directory with any other name that does not follow NN-slug is
+ * reported by `findLessonProblems`, not silently dropped.
+ */
+export function listLessonFolders(lessonsDir: string): LessonFolder[] {
+  if (!existsSync(lessonsDir)) return [];
+  const lessons: LessonFolder[] = [];
+  for (const folder of readdirSync(lessonsDir)) {
+    const dir = join(lessonsDir, folder);
+    if (isIgnoredName(folder) || !statSync(dir).isDirectory()) continue;
+    const parsed = parseLessonFolderName(folder);
+    if (parsed) lessons.push({ ...parsed, folder, dir });
+  }
+  return lessons.sort((a, b) => a.order - b.order || a.folder.localeCompare(b.folder));
+}
+
+function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
+/**
+ * The files of one flat lesson directory (files/ or solution/), by file name.
+ * Throws when the directory holds a sub-directory: lesson files are flat names.
+ */
+export function readFlatFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      throw new Error(`${path}: lesson files must be flat; move the files out of the sub-folder "${name}".`);
+    }
+    files[name] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+/**
+ * Everything wrong with the folders under `lessonsDir`, one message per
+ * problem, each naming the path it is about. Empty when all is well.
+ */
+export function findLessonProblems(lessonsDir: string): string[] {
+  if (!existsSync(lessonsDir)) return [];
+  const problems: string[] = [];
+  for (const name of readdirSync(lessonsDir)) {
+    const dir = join(lessonsDir, name);
+    if (isIgnoredName(name) || !statSync(dir).isDirectory()) continue;
+    if (!parseLessonFolderName(name)) {
+      problems.push(`${dir}: a lesson folder is named NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. "02-two-peers-in-one-page".`);
+      continue;
+    }
+    problems.push(...findFolderProblems(dir));
+  }
+  problems.push(...findDuplicates(listLessonFolders(lessonsDir)));
+  return problems;
+}
+
+/** What is missing or inconsistent in one lesson folder. */
+export function findFolderProblems(dir: string): string[] {
+  const problems: string[] = [];
+  const need = (relative: string, why: string) => {
+    if (!existsSync(join(dir, relative))) problems.push(`${join(dir, relative)} is missing: ${why}`);
+  };
+  need('lesson.mdx', 'it holds the lesson text and frontmatter.');
+  need('checks.ts', 'it default-exports the Check[] that decide whether the lesson is done.');
+  need(join('files', ENTRY_FILE), `the starting files need an ${ENTRY_FILE}: it is what the preview loads.`);
+  need(join('solution', ENTRY_FILE), `the solution needs the same entry, ${ENTRY_FILE}, as the starting files.`);
+  if (problems.length > 0) return problems;
+
+  try {
+    const starting = Object.keys(readFlatFiles(join(dir, 'files')));
+    const solution = Object.keys(readFlatFiles(join(dir, 'solution')));
+    const onlyStarting = starting.filter((name) => !solution.includes(name));
+    const onlySolution = solution.filter((name) => !starting.includes(name));
+    if (onlyStarting.length > 0 || onlySolution.length > 0) {
+      problems.push(
+        `${join(dir, 'solution')}: the solution must have the same file names as files/` +
+          (onlyStarting.length ? `; missing from solution/: ${onlyStarting.join(', ')}` : '') +
+          (onlySolution.length ? `; missing from files/: ${onlySolution.join(', ')}` : '') +
+          '.',
+      );
+    }
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  return problems;
+}
+
+function findDuplicates(lessons: readonly LessonFolder[]): string[] {
+  const problems: string[] = [];
+  for (const [key, label] of [['order', 'number'], ['slug', 'slug']] as const) {
+    const seen = new Map<string | number, string>();
+    for (const lesson of lessons) {
+      const first = seen.get(lesson[key]);
+      if (first) problems.push(`${lesson.dir}: lesson ${label} "${lesson[key]}" is already used by ${first}; each lesson needs its own.`);
+      else seen.set(lesson[key], lesson.folder);
+    }
+  }
+  return problems;
+}
+
+/** What the lesson page hands the workspace; the shape of the workspace's `LessonData`. */
+export interface PlaygroundLesson {
+  slug: string;
+  title: string;
+  files: Record<string, string>;
+  solution: Record<string, string>;
+  focus: string;
+  timeLimit: number;
+}
+
+/**
+ * Reads a lesson folder into what the workspace needs. `focus` from the
+ * frontmatter must name one of the starting files; without it the lesson
+ * opens main.js, or index.html when there is no main.js.
+ */
+export function readPlaygroundLesson(
+  lesson: LessonFolder,
+  frontmatter: { title: string; focus?: string | undefined; timeLimit: number },
+): PlaygroundLesson {
+  const files = readFlatFiles(join(lesson.dir, 'files'));
+  const solution = readFlatFiles(join(lesson.dir, 'solution'));
+  const focus = frontmatter.focus ?? (DEFAULT_FOCUS in files ? DEFAULT_FOCUS : ENTRY_FILE);
+  if (!(focus in files)) {
+    throw new Error(
+      `${join(lesson.dir, 'lesson.mdx')}: focus "${focus}" is not one of the starting files (${Object.keys(files).join(', ')}).`,
+    );
+  }
+  return { slug: lesson.slug, title: frontmatter.title, files, solution, focus, timeLimit: frontmatter.timeLimit };
+}
