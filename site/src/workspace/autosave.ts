@@ -1,7 +1,9 @@
 /**
- * Saves the learner's files a moment after they stop typing, and at once when
- * the page is hidden or left (pagehide covers closing and bfcache; a hidden tab
- * may be killed without another event).
+ * Saves the learner's files: the first change after a quiet moment at once
+ * (a paste followed by closing the tab must not be lost), further changes at
+ * most every `delayMs` while typing goes on, and everything pending when the
+ * page is hidden or left (pagehide covers closing and bfcache; a hidden tab may
+ * be killed without another event).
  */
 import type { FilesStores } from './stores.ts';
 import { writeLesson, type StorageLike } from './persistence.ts';
@@ -24,10 +26,11 @@ export interface AutosaveOptions {
 
 export function startAutosave({ stores, storage, delayMs = 300, onProblem, lifecycle }: AutosaveOptions): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
   let failing = false;
 
   const write = () => {
-    timer = undefined;
+    dirty = false;
     const problem = writeLesson(
       storage,
       stores.lesson.slug,
@@ -37,14 +40,24 @@ export function startAutosave({ stores, storage, delayMs = 300, onProblem, lifec
     if (problem || failing) onProblem(problem);
     failing = problem !== undefined;
   };
+  // After a write, a quiet period of `delayMs`; changes during it are written when it ends.
+  const quiet = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (dirty) {
+        write();
+        quiet();
+      }
+    }, delayMs);
+  };
   const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
+    dirty = true;
+    if (timer !== undefined) return;
+    write();
+    quiet();
   };
   const flush = () => {
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    write();
+    if (dirty) write();
   };
   const onVisibility = () => {
     if (lifecycle?.document.visibilityState === 'hidden') flush();
@@ -58,6 +71,7 @@ export function startAutosave({ stores, storage, delayMs = 300, onProblem, lifec
     flush,
     dispose() {
       flush();
+      if (timer !== undefined) clearTimeout(timer);
       for (const stop of unsubscribe) stop();
       lifecycle?.window.removeEventListener('pagehide', flush);
       lifecycle?.document.removeEventListener('visibilitychange', onVisibility);

@@ -14,17 +14,29 @@ const saved = (storage: FakeStorage) => {
 };
 
 describe('startAutosave', () => {
-  it('writes once, 300 ms after the last change', () => {
+  it('writes the first change at once, then at most every 300 ms while changes go on', () => {
     const storage = new FakeStorage();
+    const writes: string[] = [];
+    const spy = { ...storage, getItem: storage.getItem.bind(storage), removeItem: storage.removeItem.bind(storage),
+      setItem: (key: string, value: string) => { writes.push(value); storage.setItem(key, value); } };
     const stores = createFilesStores(lesson());
-    startAutosave({ stores, storage, onProblem: () => {} });
+    startAutosave({ stores, storage: spy, onProblem: () => {} });
     stores.setFile('main.js', 'a');
-    vi.advanceTimersByTime(200);
+    expect(saved(storage)?.['main.js']).toBe('a');
+    vi.advanceTimersByTime(100);
     stores.setFile('main.js', 'ab');
-    vi.advanceTimersByTime(299);
-    expect(saved(storage)).toBeUndefined();
+    vi.advanceTimersByTime(100);
+    stores.setFile('main.js', 'abc');
+    vi.advanceTimersByTime(99);
+    expect(saved(storage)?.['main.js']).toBe('a');
     vi.advanceTimersByTime(1);
-    expect(saved(storage)?.['main.js']).toBe('ab');
+    expect(saved(storage)?.['main.js']).toBe('abc');
+    expect(writes).toHaveLength(2);
+    // Quiet: nothing more to write, and the next change is written at once again.
+    vi.advanceTimersByTime(1000);
+    expect(writes).toHaveLength(2);
+    stores.setFile('main.js', 'abcd');
+    expect(saved(storage)?.['main.js']).toBe('abcd');
   });
 
   it('flushes at once when the page is hidden or left', () => {
@@ -33,13 +45,16 @@ describe('startAutosave', () => {
     const win = new EventTarget();
     const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
     startAutosave({ stores, storage, onProblem: () => {}, lifecycle: { window: win as Window, document: doc as unknown as Document } });
+    stores.setFile('main.js', 'first');
     stores.setFile('main.js', 'typed');
+    expect(saved(storage)?.['main.js']).toBe('first');
     win.dispatchEvent(new Event('pagehide'));
     expect(saved(storage)?.['main.js']).toBe('typed');
-    stores.setFile('main.js', 'more');
+    stores.setFile('main.js', 'more!');
+    expect(saved(storage)?.['main.js']).toBe('typed');
     doc.visibilityState = 'hidden';
     doc.dispatchEvent(new Event('visibilitychange'));
-    expect(saved(storage)?.['main.js']).toBe('more');
+    expect(saved(storage)?.['main.js']).toBe('more!');
   });
 
   it('reports a failed save, keeps the code in the store, and clears the report once saving works again', () => {
@@ -49,7 +64,6 @@ describe('startAutosave', () => {
     const problems: (string | undefined)[] = [];
     startAutosave({ stores, storage, onProblem: (p) => problems.push(p) });
     stores.setFile('main.js', 'precious');
-    vi.advanceTimersByTime(300);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/full/);
     expect(stores.files.get()['main.js']).toBe('precious');
@@ -64,6 +78,7 @@ describe('startAutosave', () => {
     const storage = new FakeStorage();
     const stores = createFilesStores(lesson());
     const autosave = startAutosave({ stores, storage, onProblem: () => {} });
+    stores.setFile('main.js', 'first words');
     stores.setFile('main.js', 'last words');
     autosave.dispose();
     expect(saved(storage)?.['main.js']).toBe('last words');

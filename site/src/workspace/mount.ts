@@ -1,0 +1,186 @@
+/**
+ * Brings a server-rendered workspace (Playground.astro) to life: stores,
+ * autosave, tabs, buttons, checks and console at once (all small), then the
+ * Monaco editor lazily, once the workspace is on screen, so the lesson text is
+ * readable before the editor's code arrives.
+ */
+import { browserStorage, markCompleted, readLesson, readProgress } from './persistence.ts';
+import { startAutosave } from './autosave.ts';
+import { createFilesStores } from './stores.ts';
+import { createRunStore } from './run-store.ts';
+import { bindTabs } from './tabs.ts';
+import { bindToolbar } from './toolbar.ts';
+import { renderChecks } from './checks-view.ts';
+import { createConsoleView } from './console-view.ts';
+import { createRunController } from './run-controller.ts';
+import { loadChecks } from './checks-loader.ts';
+import { currentTheme, watchTheme } from './theme.ts';
+import { startRun } from '../../../sandbox/host/index.ts';
+import type { EditorHandle } from './editor.ts';
+import type { LessonData } from './types.ts';
+
+/** Fired on window when a lesson becomes completed, for the sidebar's progress marks. */
+export const PROGRESS_EVENT = 'webrtc-playground:progress';
+
+export function mountAll(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-playground]:not([data-mounted])')) {
+    root.dataset.mounted = '';
+    try {
+      mount(root);
+    } catch (error) {
+      showNotice(root, 'mount', `The workspace could not start: ${String(error)}. Reload the page to try again.`);
+      console.error(error);
+    }
+  }
+}
+
+function mount(root: HTMLElement): void {
+  const $ = <T extends HTMLElement>(selector: string): T => {
+    const element = root.querySelector<T>(selector);
+    if (!element) throw new Error(`The workspace markup lacks ${selector}.`);
+    return element;
+  };
+  const lesson = JSON.parse($('script[data-lesson]').textContent ?? '') as LessonData;
+  const storage = browserStorage();
+  const loaded = readLesson(storage, lesson.slug);
+  if (loaded.problem) showNotice(root, 'load', loaded.problem);
+
+  const files = createFilesStores(lesson, loaded.saved);
+  const run = createRunStore();
+  const status = $('[data-status]');
+  const setStatus = (text: string) => {
+    status.textContent = text;
+  };
+
+  const autosave = startAutosave({
+    stores: files,
+    storage,
+    onProblem: (problem) => showNotice(root, 'save', problem),
+    lifecycle: { window, document },
+  });
+
+  let editor: EditorHandle | undefined;
+  let theme = currentTheme();
+  const consoleView = createConsoleView({ terminalHost: $('[data-terminal]'), log: $('[data-console-log]') }, theme);
+  $('[data-action="clear-console"]').addEventListener('click', () => consoleView.clear());
+
+  const completed = $('[data-completed]');
+  completed.hidden = !readProgress(storage).completed[lesson.slug];
+
+  const frameBox = $('[data-preview-frame]');
+  const empty = $('[data-preview-empty]');
+  const controller = createRunController({
+    files,
+    run,
+    host: { startRun },
+    container: frameBox,
+    preview: {
+      running: () => {
+        empty.hidden = true;
+      },
+      idle: (text) => {
+        empty.textContent = text;
+        empty.hidden = false;
+      },
+    },
+    console: consoleView,
+    editor: () => editor,
+    status: setStatus,
+    beforeRun: () => autosave.flush(),
+    onCompleted: () => {
+      const problem = markCompleted(storage, lesson.slug);
+      if (problem) showNotice(root, 'progress', problem);
+      completed.hidden = false;
+      window.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: { slug: lesson.slug, completed: true } }));
+    },
+  });
+
+  // Checks: titles are server-rendered; the functions that judge them load here.
+  const checkElements = { list: $('[data-checks]'), summary: $('[data-summary]') };
+  run.results.listen((results) => renderChecks(checkElements, results, run.summary.get()));
+  loadChecks(lesson.slug)
+    .then((checks) => run.setChecks(checks))
+    .catch((error: unknown) => {
+      checkElements.summary.textContent = `The checks could not load: ${error instanceof Error ? error.message : String(error)}`;
+    });
+
+  const buttons = {
+    run: $<HTMLButtonElement>('[data-action="run"]'),
+    stop: $<HTMLButtonElement>('[data-action="stop"]'),
+    reset: $<HTMLButtonElement>('[data-action="reset"]'),
+    solution: $<HTMLButtonElement>('[data-action="solution"]'),
+  };
+  bindToolbar(buttons, files, run.state, {
+    run: () => void controller.run(),
+    stop: () => void controller.stop(),
+    reset: () => {
+      if (!editor) return;
+      files.setSolutionShown(false);
+      setStatus(editor.resetToStarting() ? 'Reset to the starting files. Undo with Ctrl+Z.' : 'These are already the starting files.');
+    },
+  });
+  bindTabs($('[role="tablist"]'), $('[role="tabpanel"]'), files);
+
+  // Ctrl/Cmd+Enter runs from anywhere in the workspace (the editor handles its own and stops the event).
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+    event.preventDefault();
+    void controller.run();
+  });
+
+  watchTheme((next) => {
+    theme = next;
+    editor?.setTheme(next);
+    consoleView.setTheme(next);
+  });
+
+  whenVisible(root, () => {
+    const host = $('[data-editor]');
+    import('./editor.ts')
+      .then(({ createEditor }) => {
+        editor = createEditor({ container: host, stores: files, theme, onRun: () => void controller.run() });
+        buttons.reset.disabled = false;
+        controller.markErrors();
+        root.dataset.editorReady = '';
+      })
+      .catch((error: unknown) => {
+        host.querySelector('.pg-loading')?.replaceChildren(
+          `The editor could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again; your code is saved in this browser.`,
+        );
+        console.error(error);
+      });
+  });
+}
+
+/** Runs `load` once the element is on screen (at once if it already is). */
+function whenVisible(element: HTMLElement, load: () => void): void {
+  if (!('IntersectionObserver' in window)) return load();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      load();
+    },
+    { rootMargin: '200px' },
+  );
+  observer.observe(element);
+}
+
+/** One message per key (load, save, …); undefined removes it. Each appears as an alert. */
+function showNotice(root: HTMLElement, key: string, text: string | undefined): void {
+  const box = root.querySelector<HTMLElement>('[data-notices]');
+  if (!box) return;
+  let notice = box.querySelector<HTMLElement>(`[data-notice="${key}"]`);
+  if (!text) {
+    notice?.remove();
+    return;
+  }
+  if (!notice) {
+    notice = document.createElement('p');
+    notice.dataset.notice = key;
+    notice.setAttribute('role', 'alert');
+    notice.className = 'pg-notice';
+    box.append(notice);
+  }
+  notice.textContent = text;
+}
