@@ -32,6 +32,8 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       // Pagefind is Starlight's default search; said here because lesson pages rely on it.
       pagefind: true,
+      // The 404 page is src/content/docs/404.md, rendered like any other page.
+      disable404Route: true,
     }),
   ],
   vite: {
