@@ -50,6 +50,9 @@ export default defineConfig({
         '/peerjs': { target: apiTarget, ws: true },
       },
     },
+    // Monaco and its language workers are megabytes, but only lesson pages load
+    // them, lazily; the default 500 kB warning would fire on every build.
+    build: { chunkSizeWarningLimit: 8000 },
     // Monaco's language workers are `?worker` imports that split into chunks: ES workers only.
     worker: { format: 'es' },
   },
