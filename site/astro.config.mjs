@@ -5,6 +5,10 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { lessonSidebarLinks } from './src/lessons/sidebar.ts';
 
+// Nothing leaves the machine: no anonymous usage reports to astro.build. Read by
+// Astro when it records its session, which happens after this file loads.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // Lessons live outside the site, in <repo>/lessons. PLAYGROUND_LESSONS_DIR points
