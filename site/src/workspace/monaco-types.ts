@@ -46,7 +46,6 @@ export function configureLanguages(ts: typeof TypeScriptApi): void {
     // solution's models never clash with the learner's over top-level names.
     moduleDetection: 3, // ts.ModuleDetectionKind.Force
     strict: false,
-    lib: ['esnext', 'dom', 'dom.iterable'],
   };
   for (const defaults of [ts.javascriptDefaults, ts.typescriptDefaults]) {
     defaults.setCompilerOptions(options);

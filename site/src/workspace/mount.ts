@@ -47,7 +47,7 @@ function mount(root: HTMLElement): void {
 
   const files = createFilesStores(lesson, loaded.saved);
   const run = createRunStore();
-  const status = $('[data-status]');
+  const status = $('[data-status-line]');
   const setStatus = (text: string) => {
     status.textContent = text;
   };

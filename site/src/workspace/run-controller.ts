@@ -90,7 +90,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (!isCurrent(run)) return;
     current = undefined;
     clearTimeout(run.timer);
-    deps.run.settle();
+    if (reason === 'failed') deps.run.discard();
+    else deps.run.settle();
     deps.run.setState('idle');
     checkCompleted(run);
     const text =

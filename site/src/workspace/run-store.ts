@@ -42,6 +42,8 @@ export interface RunStore {
   append(batch: readonly PlaygroundEvent[]): void;
   /** Turn what is still pending into failed. Later batches may still turn a failure into a pass. */
   settle(): void;
+  /** The run never started (the server refused it): nothing was judged, so the checks go back to "not run". */
+  discard(): void;
 }
 
 export function summarise(results: readonly CheckResult[]): ChecksSummary {
@@ -101,6 +103,12 @@ export function createRunStore(): RunStore {
       if (log.get().run === 0) return;
       settled.set(true);
       evaluate();
+    },
+    discard() {
+      events.length = 0;
+      settled.set(false);
+      log.set({ run: log.get().run, events, batch: [] });
+      results.set(initialResults(checks.get()));
     },
   };
 }

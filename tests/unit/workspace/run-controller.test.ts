@@ -179,6 +179,7 @@ describe('run controller', () => {
     await t.controller.run();
     expect(t.printed.at(-1)).toMatchObject({ level: 'error', text: expect.stringMatching(/Could not start the run: .*too large/) });
     expect(t.run.state.get()).toBe('idle');
+    expect(t.run.results.get()[0]?.reason).toBe('Not run yet: press Run.');
   });
 
   it('Stop while the run is still starting cancels it', async () => {

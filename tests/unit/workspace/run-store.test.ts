@@ -104,3 +104,14 @@ describe('summaries', () => {
     expect(summaryText(summarise([]))).toBe('This lesson has no checks.');
   });
 });
+
+describe('discard', () => {
+  it('puts the checks back to "not run" when a run never started', () => {
+    const store = createRunStore();
+    store.setChecks([readyCheck]);
+    store.begin();
+    store.discard();
+    expect(store.results.get()[0]).toMatchObject({ status: 'pending', reason: 'Not run yet: press Run.' });
+    expect(store.log.get().events).toHaveLength(0);
+  });
+});
