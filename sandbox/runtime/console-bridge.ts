@@ -1,0 +1,130 @@
+/**
+ * Copies every console call into the log as readable text, then lets the
+ * original console print as usual (DevTools still works). Covers log, info,
+ * warn, error, debug, table, dir, trace, assert, count, time and group.
+ *
+ * A program that logs in a tight loop must not drown the page: past
+ * MAX_PER_SECOND lines in a second the rest of that second is counted, not
+ * sent, and one line says how many were left out.
+ */
+import type { ConsoleLevel } from '../log/events.ts';
+import { formatArgs } from './format/args.ts';
+import { formatTable } from './format/table.ts';
+import { elapsed, natives } from './natives.ts';
+import type { Recorder } from './recorder.ts';
+import { cleanStack, locationFromStack } from './source-location.ts';
+
+export const MAX_PER_SECOND = 500;
+
+type Method = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'table' | 'dir' | 'dirxml' | 'trace' | 'assert' | 'count' | 'countReset' | 'time' | 'timeLog' | 'timeEnd' | 'group' | 'groupCollapsed' | 'groupEnd';
+
+const METHODS: Method[] = ['log', 'info', 'warn', 'error', 'debug', 'table', 'dir', 'dirxml', 'trace', 'assert', 'count', 'countReset', 'time', 'timeLog', 'timeEnd', 'group', 'groupCollapsed', 'groupEnd'];
+
+export function installConsoleBridge(recorder: Recorder, base: string): void {
+  const counts = new Map<string, number>();
+  const timers = new Map<string, number>();
+  let depth = 0;
+  let busy = false;
+  let windowStart = 0;
+  let inWindow = 0;
+  let dropped = 0;
+  const options = { cleanStack: (stack: string) => cleanStack(stack, base) };
+
+  const reportDropped = () => {
+    if (dropped === 0) return;
+    recorder.record({ type: 'console', level: 'warn', text: `… ${dropped} more console messages were not shown (more than ${MAX_PER_SECOND} in one second).` });
+    dropped = 0;
+  };
+
+  const emit = (level: ConsoleLevel, text: string) => {
+    const now = elapsed();
+    if (now - windowStart >= 1000) {
+      reportDropped();
+      windowStart = now;
+      inWindow = 0;
+    }
+    if (++inWindow > MAX_PER_SECOND) {
+      if (dropped++ === 0) natives.setTimeout(reportDropped, 1000 - (now - windowStart));
+      return;
+    }
+    const indented = depth ? text.replace(/^/gm, '  '.repeat(depth)) : text;
+    const location = locationFromStack(new Error().stack, base);
+    recorder.record({ type: 'console', level, text: indented, ...(location ? { location } : {}) });
+  };
+
+  const label = (value: unknown) => (value === undefined ? 'default' : String(value));
+
+  const bridge = (method: Method, args: unknown[]) => {
+    switch (method) {
+      case 'log':
+      case 'info':
+      case 'warn':
+      case 'error':
+      case 'debug':
+        return emit(method, formatArgs(args, options));
+      case 'dir':
+      case 'dirxml':
+        return emit('log', formatArgs(args.slice(0, 1), options));
+      case 'table':
+        return emit('log', formatTable(args[0], args[1] as unknown[] | undefined, options) ?? formatArgs(args, options));
+      case 'trace': {
+        const frames = cleanStack(new Error().stack ?? '', base).split('\n').slice(1).join('\n');
+        return emit('log', `Trace${args.length ? `: ${formatArgs(args, options)}` : ''}${frames ? `\n${frames}` : ''}`);
+      }
+      case 'assert':
+        if (args[0]) return;
+        return emit('error', `Assertion failed${args.length > 1 ? `: ${formatArgs(args.slice(1), options)}` : ''}`);
+      case 'count': {
+        const name = label(args[0]);
+        const n = (counts.get(name) ?? 0) + 1;
+        counts.set(name, n);
+        return emit('info', `${name}: ${n}`);
+      }
+      case 'countReset':
+        counts.delete(label(args[0]));
+        return;
+      case 'time':
+        timers.set(label(args[0]), natives.now());
+        return;
+      case 'timeLog':
+      case 'timeEnd': {
+        const name = label(args[0]);
+        const start = timers.get(name);
+        if (method === 'timeEnd') timers.delete(name);
+        if (start === undefined) return emit('warn', `Timer "${name}" does not exist`);
+        const extra = method === 'timeLog' && args.length > 1 ? ` ${formatArgs(args.slice(1), options)}` : '';
+        return emit('info', `${name}: ${(natives.now() - start).toFixed(3)} ms${extra}`);
+      }
+      case 'group':
+      case 'groupCollapsed':
+        if (args.length) emit('log', formatArgs(args, options));
+        depth++;
+        return;
+      case 'groupEnd':
+        depth = Math.max(0, depth - 1);
+        return;
+    }
+  };
+
+  for (const method of METHODS) {
+    const original = console[method] as (...args: unknown[]) => void;
+    if (typeof original !== 'function') continue;
+    const wrapped = {
+      [method](...args: unknown[]) {
+        // A value whose formatting logs (a getter, a toJSON) must not recurse.
+        if (!busy) {
+          busy = true;
+          try {
+            bridge(method, args);
+          } catch {
+            // Formatting must never break the learner's program.
+          } finally {
+            busy = false;
+          }
+        }
+        return original.apply(console, args);
+      },
+    }[method] as (...args: unknown[]) => void;
+    (console as unknown as Record<string, unknown>)[method] = wrapped;
+  }
+}
