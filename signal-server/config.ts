@@ -1,0 +1,113 @@
+/**
+ * The server's configuration, read from the environment and the command line.
+ * Pure: it takes the env and argv it is given, so tests never touch process.env.
+ * Every mistake becomes a ConfigError whose message names the variable and what
+ * it must be, because the person reading it is about to fix exactly that.
+ */
+
+export type ServerMode = 'site' | 'api';
+
+export interface Config {
+  /** `site`: serve the built site too (npm start). `api`: only /api, /healthz, /peerjs (npm run dev, beside astro dev). */
+  mode: ServerMode;
+  /** Address the servers bind to. Loopback by default: run files are arbitrary HTML and must not be served to the network. */
+  host: string;
+  /** The port the browser opens (PORT). In site mode this process listens on it; in api mode astro dev does. */
+  port: number;
+  /** Where this process serves the site-origin endpoints: `port` in site mode, API_PORT in api mode. */
+  apiPort: number;
+  /** The sandbox origin's port (SANDBOX_PORT). */
+  sandboxPort: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Command-line flags and the environment variable each one stands for. */
+const FLAGS: Record<string, string> = {
+  '--port': 'PORT',
+  '--sandbox-port': 'SANDBOX_PORT',
+  '--api-port': 'API_PORT',
+  '--host': 'HOST',
+};
+
+/** Flags win over the environment: `npm start -- --port 4400` beats a PORT set in the shell. */
+function readArgv(argv: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    const name = FLAGS[flag];
+    if (!name) {
+      throw new ConfigError(`Unknown option "${arg}": the options are ${Object.keys(FLAGS).join(', ')}`);
+    }
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new ConfigError(`Option ${flag} needs a value, e.g. ${flag}=4400`);
+    values[name] = value;
+  }
+  return values;
+}
+
+function parsePort(name: string, raw: string): number {
+  const text = raw.trim();
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** A port derived from PORT (PORT+1, PORT+2); 0 stays 0 so tests can ask for ephemeral ports throughout. */
+function derivedPort(name: string, base: number, offset: number): number {
+  if (base === 0) return 0;
+  const port = base + offset;
+  if (port > 65535) {
+    throw new ConfigError(`PORT ${base} leaves no room for ${name} (PORT+${offset}): set ${name} or a lower PORT`);
+  }
+  return port;
+}
+
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  argv: readonly string[] = [],
+  mode: ServerMode = 'site',
+): Config {
+  const values: Record<string, string | undefined> = { ...env, ...readArgv(argv) };
+  const given = (name: string): string | undefined => {
+    const value = values[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+
+  const portText = given('PORT');
+  const port = portText === undefined ? DEFAULT_PORT : parsePort('PORT', portText);
+  const sandboxText = given('SANDBOX_PORT');
+  const sandboxPort = sandboxText === undefined ? derivedPort('SANDBOX_PORT', port, 1) : parsePort('SANDBOX_PORT', sandboxText);
+  let apiPort = port;
+  if (mode === 'api') {
+    const apiText = given('API_PORT');
+    apiPort = apiText === undefined ? derivedPort('API_PORT', port, 2) : parsePort('API_PORT', apiText);
+  }
+
+  const host = (given('HOST') ?? DEFAULT_HOST).trim();
+  if (/[\s/]/.test(host)) throw new ConfigError(`HOST must be a host name or IP address, got "${host}"`);
+
+  const named: [string, number][] = [['PORT', port], ['SANDBOX_PORT', sandboxPort]];
+  if (mode === 'api') named.push(['API_PORT', apiPort]);
+  for (let i = 0; i < named.length; i++) {
+    for (let j = i + 1; j < named.length; j++) {
+      const [a, pa] = named[i]!;
+      const [b, pb] = named[j]!;
+      if (pa !== 0 && pa === pb) throw new ConfigError(`${b} (${pb}) must differ from ${a} (${pa})`);
+    }
+  }
+  if (mode === 'api' && port === 0) {
+    throw new ConfigError('PORT must be a real port in dev mode: astro dev listens on it and frames are told to reach it');
+  }
+
+  return { mode, host, port, apiPort, sandboxPort };
+}

@@ -1,0 +1,55 @@
+/**
+ * Which origin is which. The browser opens the site on one origin and the run
+ * frame on another *site* (`sandboxOriginFor` in sandbox/protocol.ts swaps
+ * localhost ↔ 127.0.0.1 and changes the port). The server sees only the Host a
+ * request was sent to, so it works the pairing out backwards from there.
+ */
+import { sandboxOriginFor } from '../sandbox/protocol.ts';
+
+/** What an origin is built from: a URL or the parts of one. */
+export interface HostUrl {
+  protocol: string;
+  hostname: string;
+}
+
+/**
+ * The site origin whose page loads frames from `sandbox`. The host-name swap of
+ * sandboxOriginFor is its own inverse, so applying it with the site's port
+ * undoes it: 127.0.0.1:4322 → localhost:4321, localhost:4322 → 127.0.0.1:4321,
+ * example.org:4322 → example.org:4321. Same protocol either way.
+ */
+export function siteOriginForSandbox(sandbox: HostUrl, sitePort: number): string {
+  return sandboxOriginFor(sandbox, sitePort);
+}
+
+/**
+ * The URL a request was addressed to, from its Host header. Plain HTTP unless
+ * the socket is TLS (the server has no TLS yet; a proxy in front is a later issue).
+ * Null when the Host header is not a host (the caller answers 400).
+ */
+export function requestHostUrl(req: { headers: { host?: string | undefined }; socket: object }): URL | null {
+  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
+  const host = req.headers.host ?? 'localhost';
+  // Only a host and an optional port: anything else (a path, credentials) is not a Host.
+  if (!/^[\w.\-:[\]]+$/.test(host)) return null;
+  try {
+    return new URL(`${encrypted ? 'https' : 'http'}://${host}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page origins allowed to use the signaller (its WebSocket and its /id
+ * endpoint): the site and the sandbox, under both loopback names, because a
+ * proxy (Vite in dev) may rewrite Host to either one. Other pages on the
+ * machine's browser, e.g. a malicious site, are refused.
+ */
+export function trustedOrigins(requestUrl: HostUrl, ports: { site: number; sandbox: number }): Set<string> {
+  const names = new Set([requestUrl.hostname, new URL(sandboxOriginFor(requestUrl, 1)).hostname]);
+  const origins = new Set<string>();
+  for (const hostname of names) {
+    for (const port of [ports.site, ports.sandbox]) origins.add(`${requestUrl.protocol}//${hostname}:${port}`);
+  }
+  return origins;
+}

@@ -1,0 +1,121 @@
+/**
+ * Creates the two origins' HTTP servers, listens, and closes them again.
+ * Listening on port 0 picks free ports (tests run in parallel); the ports the
+ * browser must use are filled in once the servers listen.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { ListenError } from './listen-error.ts';
+import type { Logger } from './log.ts';
+import { createSignaller } from './peer-server.ts';
+import { createRunStore, type RunStore } from './runs.ts';
+import { createSandboxApp } from './sandbox-app.ts';
+import { createSiteApp } from './site-app.ts';
+import type { SiteState } from './static-site.ts';
+import { routeUpgrades } from './upgrade.ts';
+
+export interface ServerPaths {
+  siteDist: string;
+  sandboxDist: string;
+}
+
+export interface RunningServer {
+  /** Ports as bound: `site` is where pages are opened, `api` where this process serves /api and /peerjs. */
+  ports: { site: number; api: number; sandbox: number };
+  /** The page to open, e.g. http://localhost:4321/. */
+  siteUrl: string;
+  /** Where this process's site-origin endpoints are (equals siteUrl in site mode). */
+  apiUrl: string;
+  sandboxUrl: string;
+  siteState: SiteState;
+  runs: RunStore;
+  close(): Promise<void>;
+}
+
+/** Listens, or rejects with a ListenError naming the variable that chose the port. */
+function listen(server: Server, port: number, host: string, envName: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(new ListenError(port, envName, error));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    // Keep-alive and in-flight connections would otherwise hold close() open.
+    server.closeAllConnections();
+  });
+}
+
+/** The name to print: pages are opened at localhost and frames at 127.0.0.1 (see sandboxOriginFor). */
+function browserHost(host: string): string {
+  if (host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1' || host === 'localhost') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startServer(config: Config, paths: ServerPaths, log: Logger): Promise<RunningServer> {
+  const ports = { site: config.port, api: config.apiPort, sandbox: config.sandboxPort };
+  const siteState: SiteState = { building: false };
+  const runs = createRunStore();
+  const apiServer = createServer();
+  const sandboxServer = createServer();
+
+  const signaller = createSignaller({
+    server: apiServer,
+    ports: () => ({ site: ports.site, sandbox: ports.sandbox }),
+    log,
+  });
+  const siteApp = createSiteApp({
+    siteDist: config.mode === 'site' ? paths.siteDist : null,
+    siteState,
+    runs,
+    signaller,
+    sandboxPort: () => ports.sandbox,
+    startedAt: Date.now(),
+    log,
+  });
+  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, log });
+
+  apiServer.on('request', siteApp);
+  apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade]));
+  sandboxServer.on('request', sandboxApp);
+  sandboxServer.on('upgrade', routeUpgrades([]));
+
+  const sweeper = setInterval(() => runs.sweep(), 60_000);
+  sweeper.unref();
+
+  const close = async () => {
+    clearInterval(sweeper);
+    signaller.close();
+    await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
+    runs.clear();
+  };
+
+  try {
+    ports.api = await listen(apiServer, config.apiPort, config.host, config.mode === 'api' ? 'API_PORT' : 'PORT');
+    if (config.mode === 'site') ports.site = ports.api;
+    ports.sandbox = await listen(sandboxServer, config.sandboxPort, config.host, 'SANDBOX_PORT');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  const name = browserHost(config.host);
+  const sandboxName = name === 'localhost' ? '127.0.0.1' : name;
+  return {
+    ports,
+    siteUrl: `http://${name}:${ports.site}/`,
+    apiUrl: `http://${name}:${ports.api}/`,
+    sandboxUrl: `http://${sandboxName}:${ports.sandbox}/`,
+    siteState,
+    runs,
+    close,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The site origin: /healthz, /api/config, /api/runs, the PeerJS signaller at
+ * /peerjs and, in site mode, the built site itself.
+ */
+import express from 'express';
+import type { CreateRunResponse, SiteConfig } from '../sandbox/protocol.ts';
+import { PEERJS_PATH } from './frame-config.ts';
+import { describeError, type Logger } from './log.ts';
+import type { Signaller } from './peer-server.ts';
+import { DEFAULT_RUN_LIMITS, parseRunRequest, RunRequestError, type RunLimits } from './run-request.ts';
+import type { RunStore } from './runs.ts';
+import { staticSite, type SiteState } from './static-site.ts';
+
+export interface SiteAppOptions {
+  /** The built site to serve, or null in api mode (astro dev serves pages). */
+  siteDist: string | null;
+  siteState: SiteState;
+  runs: RunStore;
+  runLimits?: RunLimits;
+  signaller: Signaller;
+  /** Read per request: the sandbox port is known only once it listens. */
+  sandboxPort: () => number;
+  startedAt: number;
+  log: Logger;
+}
+
+/** JSON is several percent bigger than the text it carries; the file limits themselves are checked after parsing. */
+function bodyLimit(limits: RunLimits): number {
+  return limits.maxRunBytes * 2 + 64 * 1024;
+}
+
+export function createSiteApp(options: SiteAppOptions): express.Express {
+  const { runs, log } = options;
+  const limits = options.runLimits ?? DEFAULT_RUN_LIMITS;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    const building = options.siteState.building;
+    res.status(building ? 503 : 200).set('Cache-Control', 'no-store').json({
+      status: building ? 'building' : 'ok',
+      uptime: Math.round((Date.now() - options.startedAt) / 1000),
+      peers: options.signaller.peerCount(),
+      runs: runs.size,
+    });
+  });
+
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  app.get('/api/config', (_req, res) => {
+    const config: SiteConfig = { sandboxPort: options.sandboxPort(), peerjsPath: PEERJS_PATH };
+    res.json(config);
+  });
+
+  app.post('/api/runs', express.json({ limit: bodyLimit(limits) }), (req, res) => {
+    // express.json leaves the body undefined for other content types. Insisting
+    // on JSON also means another web site cannot create runs from a learner's
+    // browser: a cross-origin JSON POST needs a preflight we never grant.
+    if (!req.is('application/json')) {
+      res.status(415).json({ error: 'Send the run as JSON (Content-Type: application/json)' });
+      return;
+    }
+    const files = parseRunRequest(req.body, limits);
+    const run = runs.create(files);
+    const body: CreateRunResponse = { id: run.id, path: `/run/${run.id}/` };
+    res.status(201).json(body);
+  });
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'No such API endpoint' });
+  });
+
+  options.signaller.mount(app);
+
+  if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState));
+
+  // Errors: a clear JSON message for the API's callers, one log line for us when it is our fault.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = errorStatus(error);
+    if (status >= 500) log.error(`${req.method} ${req.path} failed: ${describeError(error)}`);
+    res.status(status).json({ error: errorMessage(error, status, limits) });
+  });
+  return app;
+}
+
+function errorStatus(error: unknown): number {
+  if (error instanceof RunRequestError) return error.status;
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+function errorMessage(error: unknown, status: number, limits: RunLimits): string {
+  if (error instanceof RunRequestError) return error.message;
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    return `The run is too large: its files may total at most ${Math.round(limits.maxRunBytes / 1024)} KiB`;
+  }
+  if (type === 'entity.parse.failed') return `The request body is not valid JSON: ${describeError(error)}`;
+  if (status < 500 && error instanceof Error) return error.message;
+  return 'Internal server error';
+}
