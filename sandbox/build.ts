@@ -29,6 +29,8 @@ const options: esbuild.BuildOptions = {
   platform: 'browser',
   target: ['chrome120'],
   minify: true,
+  // Class names are visible to the learner (RTCPeerConnection.name, console output).
+  keepNames: true,
   sourcemap: true,
   legalComments: 'linked',
   logLevel: 'warning',

@@ -4,46 +4,17 @@
  * `<script src>` is a common first mistake). The browser's own console output
  * is left as it is.
  */
-import type { SourceLocation } from '../log/events.ts';
-import { formatArgs } from './format/args.ts';
+import { describeThrown, parseErrorMessage } from './error-info.ts';
 import { isErrorLike } from './format/object-shape.ts';
 import { listen } from './natives.ts';
 import type { Recorder } from './recorder.ts';
-import { cleanStack, fileFromUrl, locationFromStack, locationFromUrl } from './source-location.ts';
+import { fileFromUrl, locationFromUrl } from './source-location.ts';
 
 /** Errors already reported where they were raised (the loop guard's), so the window handler skips them. */
 const reported = new WeakSet<object>();
 
 export function markReported(error: unknown): void {
   if (typeof error === 'object' && error !== null) reported.add(error);
-}
-
-interface Described {
-  name: string;
-  message: string;
-  stack?: string;
-  location?: SourceLocation;
-}
-
-export function describeThrown(value: unknown, base: string): Described {
-  if (typeof value === 'object' && value !== null && isErrorLike(value)) {
-    const stack = typeof value.stack === 'string' ? value.stack : undefined;
-    const described: Described = { name: String(value.name || 'Error'), message: String(value.message ?? '') };
-    if (stack) {
-      described.stack = cleanStack(stack, base);
-      const location = locationFromStack(stack, base);
-      if (location) described.location = location;
-    }
-    return described;
-  }
-  return { name: 'Error', message: formatArgs([value]) };
-}
-
-/** "Uncaught SyntaxError: Unexpected token '}'" → { name: "SyntaxError", message: "Unexpected token '}'" } */
-export function parseErrorMessage(text: string): { name: string; message: string } {
-  const match = /^(?:Uncaught )?([A-Z]\w*(?:Error|Exception)): ([\s\S]*)$/.exec(text);
-  if (match) return { name: match[1] ?? 'Error', message: match[2] ?? '' };
-  return { name: 'Error', message: text.replace(/^Uncaught /, '') };
 }
 
 export function installErrorReporting(recorder: Recorder, base: string): void {
@@ -83,7 +54,7 @@ function reportLoadFailure(event: Event, recorder: Recorder, base: string): void
   const file = fileFromUrl(absolute, base);
   const what = target.tagName.toLowerCase();
   const text = file
-    ? `Could not load ${file} (from a <${what}> element). Check the file name: this lesson's files are listed above the editor.`
+    ? `Could not load ${file} (from a <${what}> element). Is the file name spelled like one of the lesson's files?`
     : `Could not load ${absolute} (from a <${what}> element). The playground only serves this lesson's files; other addresses are blocked.`;
   recorder.record({ type: 'console', level: 'error', text });
 }
