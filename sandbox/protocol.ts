@@ -51,7 +51,7 @@ export interface FrameConfig {
 /** Frame → host. Events are batched: the runtime flushes at most every 50 ms. */
 export type FrameMessage =
   | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'events'; events: PlaygroundEvent[] }
-  /** Sent every 500 ms; the host treats 3 s of silence as a frozen frame and removes it. */
+  /** Sent every 500 ms; the host treats 5 s of silence as a frozen frame and removes it. */
   | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'heartbeat' }
   /** Answer to `stop`: every peer connection and Peer was closed. */
   | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'stopped' };
