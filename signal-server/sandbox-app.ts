@@ -93,22 +93,20 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     }
   };
 
-  app.use(
-    express.static(options.sandboxDist, {
-      index: false,
-      cacheControl: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-    }),
-  );
-
-  app.get([RUNTIME_URL, PEERJS_URL], (req, res) => {
-    const missing = !existsSync(join(options.sandboxDist, req.path));
-    res.status(missing ? 503 : 404).set('Cache-Control', 'no-store').type('text/plain');
-    res.send(
-      missing
-        ? `${req.path} is not built: run \`node sandbox/build.ts\` (npm run build and npm start do it too).\n`
-        : 'Not found\n',
-    );
+  // The built runtime (runtime.js, its map and legal notices) and the `peerjs`
+  // module, which the build writes as peerjs.js and the import map calls /vendor/peerjs.js.
+  const distFiles: Record<string, string> = { [RUNTIME_URL]: 'runtime.js', [PEERJS_URL]: 'peerjs.js' };
+  app.get(/^\/(?:runtime\.js|runtime\.js\.map|runtime\.js\.LEGAL\.txt|vendor\/peerjs\.js)$/, (req, res) => {
+    const file = join(options.sandboxDist, distFiles[req.path] ?? req.path.slice(1));
+    res.setHeader('Cache-Control', 'no-cache');
+    if (existsSync(file)) {
+      res.sendFile(file, { cacheControl: false });
+    } else if (req.path in distFiles) {
+      res.status(503).type('text/plain');
+      res.send(`${req.path} is not built: run \`node sandbox/build.ts\` (npm run build and npm start do it too).\n`);
+    } else {
+      res.status(404).type('text/plain').send('Not found\n');
+    }
   });
 
   app.use((_req, res) => {
