@@ -41,6 +41,8 @@ export function createTerminal(host: HTMLElement, theme: Theme): TerminalView {
   if (term.textarea) term.textarea.setAttribute('aria-label', 'Console output (read-only; Page Up and Page Down scroll)');
   // Keyboard scrolling, since there is no input to type into.
   term.attachCustomKeyEventHandler((event) => {
+    // Tab must leave the console, as on any read-only control: false keeps xterm from consuming it.
+    if (event.key === 'Tab') return false;
     if (event.type !== 'keydown') return true;
     const scroll: Record<string, () => void> = {
       PageUp: () => term.scrollPages(-1),
