@@ -16,10 +16,12 @@ export interface HostUrl {
  * The site origin whose page loads frames from `sandbox`. The host-name swap of
  * sandboxOriginFor is its own inverse, so applying it with the site's port
  * undoes it: 127.0.0.1:4322 → localhost:4321, localhost:4322 → 127.0.0.1:4321,
- * example.org:4322 → example.org:4321. Same protocol either way.
+ * example.org:4322 → example.org:4321. Same protocol either way. Normalised
+ * as browsers write origins (no default port), because the runtime compares
+ * it with MessageEvent.origin.
  */
 export function siteOriginForSandbox(sandbox: HostUrl, sitePort: number): string {
-  return sandboxOriginFor(sandbox, sitePort);
+  return new URL(sandboxOriginFor(sandbox, sitePort)).origin;
 }
 
 /**
@@ -49,7 +51,7 @@ export function trustedOrigins(requestUrl: HostUrl, ports: { site: number; sandb
   const names = new Set([requestUrl.hostname, new URL(sandboxOriginFor(requestUrl, 1)).hostname]);
   const origins = new Set<string>();
   for (const hostname of names) {
-    for (const port of [ports.site, ports.sandbox]) origins.add(`${requestUrl.protocol}//${hostname}:${port}`);
+    for (const port of [ports.site, ports.sandbox]) origins.add(new URL(`${requestUrl.protocol}//${hostname}:${port}`).origin);
   }
   return origins;
 }

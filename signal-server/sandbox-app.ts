@@ -112,5 +112,14 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found\n');
   });
+
+  // Express's own error page would show a stack trace; a malformed URL gets a line.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: unknown } | null)?.status;
+    const clientError = typeof status === 'number' && status >= 400 && status < 500;
+    if (!clientError) log.error(`${req.method} ${req.path} failed: ${describeError(error)}`);
+    res.status(clientError ? status : 500).type('text/plain').send(clientError ? 'Bad request\n' : 'Internal server error\n');
+  });
   return app;
 }

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { http, startTestServer, type TestServer } from './helpers.ts';
+
+interface Client {
+  ws: WebSocket;
+  messages: unknown[];
+  /** Resolves with the next message that matches. */
+  next(match?: (message: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  closed: Promise<number>;
+}
+
+/** A raw PeerJS-protocol client. Our socket is at /peerjs/peerjs; the stock server's (mounted at /) at /peerjs. */
+function client(port: number, id: string, options: { origin?: string; token?: string; path?: string } = {}): Client {
+  const path = options.path ?? '/peerjs/peerjs';
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${path}?key=peerjs&id=${id}&token=${options.token ?? 'tok'}`, {
+    ...(options.origin ? { origin: options.origin } : {}),
+  });
+  const messages: Record<string, unknown>[] = [];
+  const waiters: { match: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data)) as Record<string, unknown>;
+    messages.push(message);
+    const waiter = waiters.find((w) => w.match(message));
+    if (waiter) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(message);
+    }
+  });
+  ws.on('error', () => {});
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  return {
+    ws,
+    messages,
+    closed,
+    next: (match = () => true) =>
+      new Promise((resolve, reject) => {
+        const seen = messages.find(match);
+        if (seen) return resolve(seen);
+        waiters.push({ match, resolve });
+        setTimeout(() => reject(new Error(`no matching message for ${id}; got ${JSON.stringify(messages)}`)), 3000);
+      }),
+  };
+}
+
+const opened = async (c: Client) => expect(await c.next((m) => m.type === 'OPEN')).toEqual({ type: 'OPEN' });
+
+describe('the stock peer server (for comparison)', () => {
+  it('exits on a single non-JSON frame', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/stock-peer.ts', import.meta.url));
+    const child = spawn(process.execPath, [fixture], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const port = await new Promise<number>((resolve) =>
+        child.stdout.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port)),
+      );
+      const c = client(port, 'victim', { path: '/peerjs' });
+      await opened(c);
+      c.ws.send('not json');
+      expect(await exited).toBe(1);
+      expect(stderr).toContain("Unhandled 'error' event");
+      expect(stderr).toContain('is not valid JSON');
+    } finally {
+      child.kill();
+    }
+  });
+});
+
+describe('our signaller', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('survives malformed frames, then still relays a real PeerJS exchange', async () => {
+    const port = server.ports.site;
+    const junk = client(port, 'junk');
+    await opened(junk);
+    for (const frame of ['not json', '{', 'null', '5', '"text"', '[]', '{"type":"NOPE"}', '{"type":"OFFER"}', '{"type":"OFFER","dst":{"x":1}}']) {
+      junk.ws.send(frame);
+    }
+    junk.ws.send(Buffer.from([0xff, 0x00, 0xfe, 0x01]));
+    // Still connected after all that: a heartbeat is accepted and the socket stays open.
+    junk.ws.send(JSON.stringify({ type: 'HEARTBEAT' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(junk.ws.readyState).toBe(WebSocket.OPEN);
+
+    // A frame over the 64 KiB cap closes that one socket with 1009 (message too big).
+    junk.ws.send('x'.repeat(65 * 1024));
+    expect(await junk.closed).toBe(1009);
+
+    const a = client(port, 'alice');
+    const b = client(port, 'bob');
+    await Promise.all([opened(a), opened(b)]);
+    const payload = { sdp: { type: 'offer', sdp: 'v=0\r\n' }, type: 'data', connectionId: 'dc_test' };
+    // `src` is set by the server from the socket's id, whatever the sender claims.
+    a.ws.send(JSON.stringify({ type: 'OFFER', src: 'mallory', dst: 'bob', payload }));
+    expect(await b.next((m) => m.type === 'OFFER')).toEqual({ type: 'OFFER', src: 'alice', dst: 'bob', payload });
+    b.ws.send(JSON.stringify({ type: 'ANSWER', dst: 'alice', payload: { sdp: { type: 'answer', sdp: 'v=0\r\n' } } }));
+    expect(await a.next((m) => m.type === 'ANSWER')).toMatchObject({ src: 'bob', dst: 'alice' });
+
+    const health = JSON.parse((await http(port, '/healthz')).body) as { status: string; peers: number };
+    expect(health).toMatchObject({ status: 'ok', peers: 2 });
+
+    a.ws.close();
+    b.ws.close();
+    await Promise.all([a.closed, b.closed]);
+    const log = server.log.lines.join('\n');
+    expect(log).toContain('peerjs: connect alice');
+    expect(log).toContain('peerjs: error SyntaxError');
+    expect(log).toMatch(/peerjs: error RangeError: .*Max payload size exceeded/);
+    for (const line of server.log.lines) expect(line).not.toContain('\n');
+  });
+
+  it('tells a second client with another token that the id is taken', async () => {
+    const first = client(server.ports.site, 'carol', { token: 'one' });
+    await opened(first);
+    const second = client(server.ports.site, 'carol', { token: 'two' });
+    expect(await second.next()).toMatchObject({ type: 'ID-TAKEN' });
+    first.ws.close();
+  });
+
+  it('refuses sockets from pages on other origins and accepts ours', async () => {
+    const evil = client(server.ports.site, 'evil', { origin: 'http://evil.example' });
+    const refused = await new Promise<number>((resolve) => evil.ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(refused).toBe(403);
+
+    const frame = client(server.ports.site, 'framed', { origin: `http://127.0.0.1:${server.ports.sandbox}` });
+    await opened(frame);
+    const page = client(server.ports.site, 'paged', { origin: `http://localhost:${server.ports.site}` });
+    await opened(page);
+    frame.ws.close();
+    page.ws.close();
+  });
+
+  it('lets only our origins read a peer id over HTTP', async () => {
+    const sandboxOrigin = `http://127.0.0.1:${server.ports.sandbox}`;
+    const ours = await http(server.ports.site, '/peerjs/peerjs/id', { headers: { origin: sandboxOrigin } });
+    expect(ours.status).toBe(200);
+    expect(ours.body).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ours.headers['access-control-allow-origin']).toBe(sandboxOrigin);
+    const theirs = await http(server.ports.site, '/peerjs/peerjs/id', { headers: { origin: 'http://evil.example' } });
+    expect(theirs.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
