@@ -5,17 +5,12 @@
  * is shown instead, so output is never lost.
  */
 import { plainText, terminalText, type ConsoleLine } from './console-format.ts';
-import type { Theme } from './theme.ts';
-import type { TerminalView } from './terminal.ts';
+
+export type { ConsoleView };
+import type { ConsoleView, TerminalView, Theme } from './types.ts';
 
 /** The accessible log keeps the latest lines only; the terminal keeps its own scrollback. */
 export const LOG_LINE_CAP = 1000;
-
-export interface ConsoleView {
-  print(lines: readonly ConsoleLine[]): void;
-  clear(): void;
-  setTheme(theme: Theme): void;
-}
 
 export interface ConsoleElements {
   terminalHost: HTMLElement;

@@ -9,26 +9,11 @@ import { monaco, typescript } from './monaco.ts';
 import { configureLanguages } from './monaco-types.ts';
 import { languageFor } from './lesson-paths.ts';
 import type { FilesStores } from './stores.ts';
-import type { Theme } from './theme.ts';
-import type { SourceLocation } from '../../../sandbox/log/events.ts';
+import type { EditorHandle, RunError, Theme } from './types.ts';
 
 type Model = monaco.editor.ITextModel;
 
-export interface RunError {
-  location: SourceLocation;
-  message: string;
-}
-
-export interface EditorHandle {
-  /** Puts the starting files back as an edit, so Ctrl+Z brings the learner's code back. Returns whether anything changed. */
-  resetToStarting(): boolean;
-  /** Marks where errors of the last run happened (in the files that ran: the solution's, if it was shown). */
-  showErrors(errors: readonly RunError[], inSolution: boolean): void;
-  clearErrors(): void;
-  setTheme(theme: Theme): void;
-  focus(): void;
-  dispose(): void;
-}
+export type { EditorHandle, RunError };
 
 export interface EditorOptions {
   container: HTMLElement;

@@ -16,8 +16,7 @@ import { createRunController } from './run-controller.ts';
 import { loadChecks } from './checks-loader.ts';
 import { currentTheme, watchTheme } from './theme.ts';
 import { startRun } from '../../../sandbox/host/index.ts';
-import type { EditorHandle } from './editor.ts';
-import type { LessonData } from './types.ts';
+import type { EditorHandle, LessonData } from './types.ts';
 
 /** Fired on window when a lesson becomes completed, for the sidebar's progress marks. */
 export const PROGRESS_EVENT = 'webrtc-playground:progress';

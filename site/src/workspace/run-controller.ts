@@ -7,8 +7,7 @@
 import type { RunEndReason, RunHandle, StartRunOptions } from '../../../sandbox/host/index.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
 import { consoleLine, type ConsoleLine } from './console-format.ts';
-import type { ConsoleView } from './console-view.ts';
-import type { EditorHandle, RunError } from './editor.ts';
+import type { ConsoleView, EditorHandle, RunError } from './types.ts';
 import type { RunStore } from './run-store.ts';
 import type { FilesStores } from './stores.ts';
 

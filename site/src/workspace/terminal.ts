@@ -7,14 +7,7 @@
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { Theme } from './theme.ts';
-
-export interface TerminalView {
-  write(data: string): void;
-  clear(): void;
-  setTheme(theme: Theme): void;
-  dispose(): void;
-}
+import type { TerminalView, Theme } from './types.ts';
 
 // Level colours chosen for contrast on each background (the terminal's own defaults are for black).
 const PALETTES: Record<Theme, ITheme> = {

@@ -1,5 +1,7 @@
 /** Starlight's colour scheme: `data-theme` on <html> is "light" or "dark", and changes when the reader switches it. */
-export type Theme = 'light' | 'dark';
+import type { Theme } from './types.ts';
+
+export type { Theme };
 
 export function currentTheme(root: HTMLElement = document.documentElement): Theme {
   return root.dataset.theme === 'light' ? 'light' : root.dataset.theme === 'dark' ? 'dark' : prefersDark();

@@ -3,7 +3,7 @@ import { createRunController, type Host } from '../../../site/src/workspace/run-
 import { createRunStore } from '../../../site/src/workspace/run-store.ts';
 import { createFilesStores } from '../../../site/src/workspace/stores.ts';
 import type { ConsoleLine } from '../../../site/src/workspace/console-format.ts';
-import type { RunError } from '../../../site/src/workspace/editor.ts';
+import type { RunError } from '../../../site/src/workspace/types.ts';
 import type { RunEndReason, RunHandle, StartRunOptions } from '../../../sandbox/host/index.ts';
 import type { Check } from '../../../sandbox/checks/types.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
