@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
+import { guardHtmlScripts } from '../sandbox/transform/html-scripts.ts';
 import { guardLoops } from '../sandbox/transform/loop-guard.ts';
 import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
@@ -23,8 +24,9 @@ export interface SandboxAppOptions {
   /** The site's port as the browser sees it (read per request: known only after listen). */
   sitePort: () => number;
   log: Logger;
-  /** The script transform; a parameter so tests can prove it is applied. */
+  /** The script transforms; parameters so tests can prove they are applied. */
   transform?: (source: string, file: string) => string;
+  transformHtml?: (html: string, file: string) => string;
 }
 
 function decodePath(raw: string): string | null {
@@ -38,6 +40,7 @@ function decodePath(raw: string): string | null {
 export function createSandboxApp(options: SandboxAppOptions): express.Express {
   const { runs, log } = options;
   const transform = options.transform ?? guardLoops;
+  const transformHtml = options.transformHtml ?? guardHtmlScripts;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -75,18 +78,18 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {
-      res.send(injectFrame(text, config));
+      res.send(injectFrame(guarded(text, file, transformHtml), config));
     } else if (isScript(file)) {
-      res.send(guarded(text, file));
+      res.send(guarded(text, file, transform));
     } else {
       res.send(text);
     }
   });
 
   /** The loop guard must never cost the learner their program: on failure serve it unguarded. */
-  const guarded = (source: string, file: string): string => {
+  const guarded = (source: string, file: string, apply: (source: string, file: string) => string): string => {
     try {
-      return transform(source, file);
+      return apply(source, file);
     } catch (error) {
       log.error(`loop guard failed on ${file}: ${describeError(error)}`);
       return source;

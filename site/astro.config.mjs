@@ -48,6 +48,8 @@ export default defineConfig({
     server: {
       // lessons/ and sandbox/ are outside site/: let the dev server read them.
       fs: { allow: [repoRoot] },
+      // Frames reach the signaller on PORT: a dev server that quietly moved elsewhere would break them.
+      strictPort: true,
       proxy: {
         '/api': { target: apiTarget },
         '/healthz': { target: apiTarget },
