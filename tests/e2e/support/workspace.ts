@@ -157,8 +157,13 @@ export class Workspace {
     return this.checks();
   }
 
+  /** The console's text as assistive tech reads it: the panel's log (the terminal beside it is for the eyes). */
+  get consoleLog(): Locator {
+    return this.consolePanel.getByRole('log');
+  }
+
   async consoleText(): Promise<string> {
-    return (await this.consolePanel.innerText()).replaceAll('\u00a0', ' ');
+    return (await this.consoleLog.innerText()).replaceAll('\u00a0', ' ');
   }
 
   /** Wait until the console shows `text` (or matches the pattern). */
