@@ -26,6 +26,8 @@ if (!browser.ok) {
 
 export default defineConfig({
   testDir: './e2e',
+  // README_SCREENSHOT=1 runs the screenshot tool (readme-screenshot.tool.ts) instead of the tests.
+  testMatch: process.env.README_SCREENSHOT ? '**/*.tool.ts' : '**/*.spec.ts',
   outputDir: './.output/results',
   // Flakes should show, not be retried away.
   retries: 0,
