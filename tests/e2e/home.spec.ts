@@ -37,3 +37,27 @@ test('the sidebar lists the lessons in order and every link opens its lesson', a
     await expect(sidebar.getByRole('link', { name: lesson.title, exact: true })).toHaveAttribute('aria-current', 'page');
   }
 });
+
+test('search finds a lesson by its title, served by the site itself', async ({ page }) => {
+  const lesson = lessons[lessons.length - 1]!;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox').fill(lesson.title);
+  const hit = dialog.locator(`a[href*="${lesson.path}"]`).first();
+  await expect(hit).toBeVisible({ timeout: 15_000 });
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+});
+
+test('the reader can switch between light and dark themes', async ({ page }) => {
+  await page.goto('/');
+  const theme = page.getByRole('combobox', { name: /theme/i }).first();
+  await theme.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await theme.selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});

@@ -55,6 +55,8 @@ test('Stop closes the learner’s connections: the remote peer sees the close', 
 
     await learner.stop();
     await expect(learner.preview, 'Stop removes the frame').toHaveCount(0);
+    // The runtime answered Stop itself (closing what it opened), rather than the host giving up on it.
+    await learner.expectConsole(/^Stopped\.$/m);
     await remote.expectConsole('remote saw the connection close', 15_000);
     // The remote run itself is untouched by the learner's Stop.
     await expect(remote.stopButton).toBeEnabled();
@@ -63,16 +65,26 @@ test('Stop closes the learner’s connections: the remote peer sees the close', 
   }
 });
 
-test('Stop is disabled until something runs, and Run works again after Stop', async ({ page }) => {
+test('Stop is disabled until something runs; every Run gets a fresh frame', async ({ page }) => {
   const workspace = await Workspace.open(page, lessons[0]!);
   await expect(workspace.stopButton).toBeDisabled();
   await workspace.setFiles({ 'index.html': MODULE_PAGE, 'main.js': "console.log('run number one');\n" });
   await workspace.run();
   await workspace.expectConsole('run number one');
+  const first = await workspace.preview.getAttribute('src');
   await workspace.stop();
   await expect(workspace.preview).toHaveCount(0);
+
   await workspace.setFile('main.js', "console.log('run number two');\n");
   await workspace.run();
   await workspace.expectConsole('run number two');
+  const second = await workspace.preview.getAttribute('src');
+
+  // Run while running replaces the run: still exactly one frame, a new one.
+  await workspace.setFile('main.js', "console.log('run number three');\n");
+  await workspace.run();
+  await workspace.expectConsole('run number three');
   await expect(workspace.preview).toHaveCount(1);
+  const third = await workspace.preview.getAttribute('src');
+  expect(new Set([first, second, third]).size, 'three runs, three frames').toBe(3);
 });
