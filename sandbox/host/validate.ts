@@ -7,7 +7,7 @@
  * which would crash the console, the checks or an export later on).
  * Pure: no DOM, tested by vitest.
  */
-import type { EventType, Json, PlaygroundEvent } from '../log/events.ts';
+import { PC_METHODS, type EventType, type Json, type PlaygroundEvent } from '../log/events.ts';
 import { PROTOCOL_SOURCE, type FrameMessage } from '../protocol.ts';
 
 /** Returns the cleaned value, or INVALID. */
@@ -117,21 +117,7 @@ const PC_RESULT_OK = { pc: int, call: int, method: pcMethod(), ok: bool, value: 
 const PC_RESULT_ERROR = { pc: int, call: int, method: pcMethod(), ok: bool, error: shape({ name: str, message: str }) };
 
 function pcMethod(): Field {
-  return oneOf(
-    'createOffer',
-    'createAnswer',
-    'setLocalDescription',
-    'setRemoteDescription',
-    'addIceCandidate',
-    'addTrack',
-    'removeTrack',
-    'addTransceiver',
-    'createDataChannel',
-    'restartIce',
-    'getStats',
-    'setConfiguration',
-    'close',
-  );
+  return oneOf(...PC_METHODS);
 }
 
 /** A clean copy of one event, or null if it does not match its type's schema. */

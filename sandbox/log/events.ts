@@ -72,20 +72,24 @@ export interface ErrorEvent extends Base {
 
 // ---- RTCPeerConnection ------------------------------------------------------
 
-export type PcMethod =
-  | 'createOffer'
-  | 'createAnswer'
-  | 'setLocalDescription'
-  | 'setRemoteDescription'
-  | 'addIceCandidate'
-  | 'addTrack'
-  | 'removeTrack'
-  | 'addTransceiver'
-  | 'createDataChannel'
-  | 'restartIce'
-  | 'getStats'
-  | 'setConfiguration'
-  | 'close';
+/** The RTCPeerConnection methods the runtime records (a value, so validators and the instrumentation share one list). */
+export const PC_METHODS = [
+  'createOffer',
+  'createAnswer',
+  'setLocalDescription',
+  'setRemoteDescription',
+  'addIceCandidate',
+  'addTrack',
+  'removeTrack',
+  'addTransceiver',
+  'createDataChannel',
+  'restartIce',
+  'getStats',
+  'setConfiguration',
+  'close',
+] as const;
+
+export type PcMethod = (typeof PC_METHODS)[number];
 
 export interface PcCreatedEvent extends Base {
   type: 'pc.created';

@@ -16,7 +16,7 @@
  * adapter left, so both the learner and PeerJS see the same behaviour they
  * would without the playground.
  */
-import type { Json, PcMethod } from '../../log/events.ts';
+import { PC_METHODS, type Json, type PcMethod } from '../../log/events.ts';
 import { toJson } from '../json.ts';
 import { elapsed } from '../natives.ts';
 import type { Recorder } from '../recorder.ts';
@@ -26,21 +26,6 @@ import { listenToConnection } from './pc-events.ts';
 import type { RtcRegistry } from './registry.ts';
 import { StatsSampler } from './stats.ts';
 
-const METHODS: PcMethod[] = [
-  'createOffer',
-  'createAnswer',
-  'setLocalDescription',
-  'setRemoteDescription',
-  'addIceCandidate',
-  'addTrack',
-  'removeTrack',
-  'addTransceiver',
-  'createDataChannel',
-  'restartIce',
-  'getStats',
-  'setConfiguration',
-  'close',
-];
 
 /** Index of the success callback in the legacy callback form, per method. */
 const LEGACY_SUCCESS: Partial<Record<PcMethod, number>> = {
@@ -78,7 +63,7 @@ export function installPeerConnection(recorder: Recorder, registry: RtcRegistry,
   }
 
   const proto = RTCPeerConnection.prototype as unknown as Record<string, unknown>;
-  for (const method of METHODS) {
+  for (const method of PC_METHODS) {
     const native = (Native.prototype as unknown as Record<string, unknown>)[method];
     if (typeof native !== 'function') continue;
     const wrapped = {

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LessonData } from '../workspace/types.ts';
 
 /** "02-two-peers-in-one-page": two digits, a dash, a lower-case kebab slug. */
 const FOLDER_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -139,15 +140,8 @@ function findDuplicates(lessons: readonly LessonFolder[]): string[] {
   return problems;
 }
 
-/** What the lesson page hands the workspace; the shape of the workspace's `LessonData`. */
-export interface PlaygroundLesson {
-  slug: string;
-  title: string;
-  files: Record<string, string>;
-  solution: Record<string, string>;
-  focus: string;
-  timeLimit: number;
-}
+/** What the lesson page hands the workspace. */
+export type PlaygroundLesson = LessonData;
 
 /**
  * Reads a lesson folder into what the workspace needs. `focus` from the
