@@ -111,6 +111,8 @@ const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = 
     pc: optional(int),
     error: peerError,
   },
+  deprecated: { api: str, pc: optional(int), location },
+  media: { element: str, event: oneOf('play-blocked', 'playing'), detail: json },
 };
 
 const PC_RESULT_OK = { pc: int, call: int, method: pcMethod(), ok: bool, value: optional(json) };

@@ -240,6 +240,32 @@ export interface PeerConnectionEvent extends Base {
   error?: { type: string; message: string };
 }
 
+// ---- what the doctor needs beyond WebRTC calls ----------------------------
+
+/**
+ * The learner used an API that browsers removed or deprecated, e.g.
+ * `onaddstream`, `addStream`, `offerToReceiveAudio`, `iceServers[].url`,
+ * `webkitRTCPeerConnection`. `api` names it as written; the doctor explains the modern form.
+ */
+export interface DeprecatedApiEvent extends Base {
+  type: 'deprecated';
+  api: string;
+  pc?: number;
+  location?: SourceLocation;
+}
+
+/**
+ * A <video>/<audio> element in the preview: `play-blocked` when play() was refused
+ * by the autoplay policy (detail: { name, message }); `playing` when it started
+ * (detail: { videoWidth, videoHeight, muted }). `element` describes it for people: "video#remote".
+ */
+export interface MediaElementEvent extends Base {
+  type: 'media';
+  element: string;
+  event: 'play-blocked' | 'playing';
+  detail: Json;
+}
+
 export type PlaygroundEvent =
   | RunEvent
   | ConsoleEvent
@@ -255,7 +281,9 @@ export type PlaygroundEvent =
   | DcMessageEvent
   | PeerEvent
   | PeerSignalEvent
-  | PeerConnectionEvent;
+  | PeerConnectionEvent
+  | DeprecatedApiEvent
+  | MediaElementEvent;
 
 export type EventType = PlaygroundEvent['type'];
 
