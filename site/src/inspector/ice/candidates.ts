@@ -1,0 +1,134 @@
+/**
+ * The ICE view's candidate rows: per peer connection, every candidate it
+ * gathered (icecandidate events, "local") and every one the learner handed it
+ * (addIceCandidate, "remote"), each decoded; and every icecandidateerror with a
+ * diagnosis. Built on the log reducers (sandbox/log/reduce.ts). Pure.
+ */
+import type { CandidateJson, Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import { peerConnections, type PcSummary } from '../../../../sandbox/log/reduce.ts';
+import { isMdnsAddress, parseCandidateLine } from './candidate-line.ts';
+import { decodePriority, typePreferenceName, type DecodedPriority } from './priority.ts';
+import { diagnoseIceError, type IceErrorRow } from './errors.ts';
+
+export interface CandidateRow {
+  side: 'local' | 'remote';
+  seq: number;
+  t: number;
+  /** Milliseconds since this connection's setLocalDescription was called (local: as measured by the runtime). */
+  sinceLocalDescription: number | null;
+  type: string | null;
+  protocol: string | null;
+  address: string | null;
+  /** The address is an mDNS `.local` name. */
+  mdns: boolean;
+  port: number | null;
+  priority: number | null;
+  decoded: DecodedPriority | null;
+  /** The type preference in words, e.g. "host", "relay, TURN over UDP (libwebrtc)". */
+  typePreferenceName: string | null;
+  foundation: string | null;
+  relatedAddress: string | null;
+  relatedPort: number | null;
+  tcpType: string | null;
+  /** The STUN/TURN server that produced it (local srflx/relay candidates). */
+  url: string | null;
+  /** How the browser reached the TURN server: udp, tcp, tls (relay candidates). */
+  relayProtocol: string | null;
+  sdpMid: string | null;
+  /** The whole `candidate:` string. */
+  raw: string;
+  /** For a remote candidate: whether addIceCandidate accepted it. */
+  outcome: 'pending' | 'ok' | 'error' | null;
+  error: string | null;
+}
+
+export interface PcIce {
+  pc: number;
+  label: string;
+  candidates: CandidateRow[];
+  errors: IceErrorRow[];
+  gatheringComplete: boolean;
+}
+
+/** One entry per peer connection, in creation order. */
+export function iceCandidates(events: readonly PlaygroundEvent[]): PcIce[] {
+  const pcs = peerConnections(events);
+  const errors = new Map<number, IceErrorRow[]>();
+  for (const event of events) {
+    if (event.type !== 'pc.event' || event.name !== 'icecandidateerror') continue;
+    const list = errors.get(event.pc) ?? [];
+    list.push(diagnoseIceError(event.detail, event.seq, event.t));
+    errors.set(event.pc, list);
+  }
+  return pcs.map((pc) => ({
+    pc: pc.pc,
+    label: pc.label,
+    candidates: rowsOf(pc),
+    errors: errors.get(pc.pc) ?? [],
+    gatheringComplete: pc.gatheringComplete,
+  }));
+}
+
+function rowsOf(pc: PcSummary): CandidateRow[] {
+  const rows: CandidateRow[] = [];
+  for (const gathered of pc.candidates) {
+    rows.push({ ...fields(gathered.candidate), side: 'local', seq: gathered.seq, t: gathered.t, sinceLocalDescription: gathered.sinceLocalDescription, outcome: null, error: null });
+  }
+  const localDescriptionCalls = pc.calls.filter((c) => c.call.method === 'setLocalDescription').map((c) => c.call.t);
+  for (const added of pc.addedCandidates) {
+    const candidate = asCandidate(added.candidate);
+    if (!candidate) continue; // end-of-candidates markers are not rows
+    const before = localDescriptionCalls.filter((t) => t <= added.t);
+    const since = before.length ? round(added.t - (before[before.length - 1] as number)) : null;
+    rows.push({
+      ...fields(candidate),
+      side: 'remote',
+      seq: added.seq,
+      t: added.t,
+      sinceLocalDescription: since,
+      outcome: added.outcome,
+      error: added.error ? `${added.error.name}: ${added.error.message}` : null,
+    });
+  }
+  return rows.sort((a, b) => a.seq - b.seq);
+}
+
+type Fields = Omit<CandidateRow, 'side' | 'seq' | 't' | 'sinceLocalDescription' | 'outcome' | 'error'>;
+
+/** The browser's own fields when it gave them (local candidates), else what the line says. */
+function fields(candidate: Partial<CandidateJson> & { candidate: string }): Fields {
+  const line = parseCandidateLine(candidate.candidate);
+  const priority = candidate.priority ?? line.priority;
+  const decoded = priority === null ? null : decodePriority(priority);
+  const type = candidate.type ?? line.type;
+  const address = candidate.address ?? line.address;
+  return {
+    type,
+    protocol: candidate.protocol ?? line.protocol,
+    address,
+    mdns: isMdnsAddress(address),
+    port: candidate.port ?? line.port,
+    priority,
+    decoded,
+    typePreferenceName: decoded ? typePreferenceName(decoded.typePreference, type) : null,
+    foundation: line.foundation,
+    relatedAddress: candidate.relatedAddress ?? line.relatedAddress,
+    relatedPort: candidate.relatedPort ?? line.relatedPort,
+    tcpType: line.tcpType,
+    url: candidate.url ?? null,
+    relayProtocol: candidate.relayProtocol ?? null,
+    sdpMid: candidate.sdpMid ?? null,
+    raw: candidate.candidate,
+  };
+}
+
+function asCandidate(value: Json | undefined): (Partial<CandidateJson> & { candidate: string }) | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const text = value['candidate'];
+  if (typeof text !== 'string' || text === '') return null;
+  return value as unknown as Partial<CandidateJson> & { candidate: string };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
