@@ -54,10 +54,49 @@ export type FrameMessage =
   /** Sent every 500 ms; the host treats 5 s of silence as a frozen frame and removes it. */
   | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'heartbeat' }
   /** Answer to `stop`: every peer connection and Peer was closed. */
-  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'stopped' };
+  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'stopped' }
+  /** Munging is on and a description waits to be edited; the host answers with `munge-apply`. */
+  | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'munge-request'; request: MungeRequest };
 
 /** Host → frame. */
-export type HostMessage = { source: typeof PROTOCOL_SOURCE; kind: 'stop' };
+export type HostMessage =
+  | { source: typeof PROTOCOL_SOURCE; kind: 'stop' }
+  /** Apply this text (edited, or the original unchanged) for the request with this `id`. */
+  | { source: typeof PROTOCOL_SOURCE; kind: 'munge-apply'; id: number; sdp: string };
+
+// ---- munging: editing a description before it is applied -------------------
+
+/**
+ * The learner opts in per run. The server builds FrameConfig before the page
+ * says anything, so the page names the frame instead: an iframe whose `name`
+ * is MUNGE_FRAME_NAME pauses every setLocalDescription/setRemoteDescription.
+ * The runtime reads `window.name` first thing and clears it, so the learner's
+ * code sees the usual empty name.
+ */
+export const MUNGE_FRAME_NAME = 'webrtc-playground:munge';
+
+/** Longest description the frame may ask to have edited (real ones are a few KB). */
+export const MAX_MUNGE_SDP = 1_000_000;
+
+export type MungeMethod = 'setLocalDescription' | 'setRemoteDescription';
+
+/** One paused setLocalDescription/setRemoteDescription call, as the frame asks the page to edit it. */
+export interface MungeRequest {
+  /** Numbers the frame's requests from 1; `munge-apply` names it. */
+  id: number;
+  pc: number;
+  /** The `call` of the paused call's pc.call event. */
+  call: number;
+  method: MungeMethod;
+  type: 'offer' | 'answer' | 'pranswer';
+  sdp: string;
+  /**
+   * setLocalDescription() was called without a description: the runtime made
+   * the offer or answer itself (createOffer/createAnswer, as the browser would)
+   * so there is text to edit.
+   */
+  created: boolean;
+}
 
 /**
  * The sandbox must be a different *site* from the page, not only a different

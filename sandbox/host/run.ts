@@ -6,9 +6,10 @@
  * same way.
  */
 import type { ErrorEvent, PlaygroundEvent } from '../log/events.ts';
-import { PROTOCOL_SOURCE, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
+import { MUNGE_FRAME_NAME, PROTOCOL_SOURCE, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
 import { getSiteConfig } from './config.ts';
 import { createFrame } from './frame.ts';
+import { munging } from './munge.ts';
 import { validateFrameMessage } from './validate.ts';
 
 /** Why a run ended: Stop (also a new Run in the same container, or the caller's signal), or the frame went silent. */
@@ -25,6 +26,11 @@ export interface StartRunOptions {
   onEnd?(reason: RunEndReason): void;
   /** Aborting it stops the run (or cancels it while it is starting). */
   signal?: AbortSignal;
+  /**
+   * Pause every setLocalDescription/setRemoteDescription for editing; the
+   * requests go to `munging` (munge.ts). Default: the page's opt-in, `munging.enabled`.
+   */
+  munge?: boolean;
 }
 
 export interface RunHandle {
@@ -87,7 +93,16 @@ async function createRun(files: Record<string, string>, signal: AbortSignal): Pr
 
 function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin: string): RunHandle {
   const life = new AbortController();
-  const frame = createFrame(`${sandboxOrigin}${run.path}index.html`);
+  const munge = options.munge ?? munging.enabled.get();
+  const frame = createFrame(`${sandboxOrigin}${run.path}index.html`, munge ? MUNGE_FRAME_NAME : undefined);
+  const post = (message: HostMessage) => {
+    try {
+      frame.contentWindow?.postMessage(message, sandboxOrigin);
+    } catch {
+      // The frame is already gone or navigated away.
+    }
+  };
+  const mungeLink = munge ? munging.link(run.id, post) : null;
   let resolveEnded!: (reason: RunEndReason) => void;
   const ended = new Promise<RunEndReason>((resolve) => (resolveEnded = resolve));
   let stopping: Promise<void> | null = null;
@@ -103,6 +118,7 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   const end = (reason: RunEndReason) => {
     if (life.signal.aborted) return;
     life.abort();
+    mungeLink?.end();
     frame.remove();
     resolveEnded(reason);
     options.onEnd?.(reason);
@@ -137,6 +153,8 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
         deliver(message.events);
       } else if (message.kind === 'stopped') {
         onStopped?.();
+      } else if (message.kind === 'munge-request') {
+        mungeLink?.request(message.request);
       }
     },
     { signal: life.signal },
@@ -157,12 +175,8 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
         clearTimeout(timer);
         resolve();
       };
-      const message: HostMessage = { source: PROTOCOL_SOURCE, kind: 'stop' };
-      try {
-        frame.contentWindow?.postMessage(message, sandboxOrigin);
-      } catch {
-        // The frame is already gone or navigated away: the timeout removes it.
-      }
+      // A frame that is gone never answers: the timeout removes it.
+      post({ source: PROTOCOL_SOURCE, kind: 'stop' });
     }).then(() => end('stopped'));
     return stopping;
   };

@@ -8,7 +8,7 @@
  * Pure: no DOM, tested by vitest.
  */
 import { PC_METHODS, type EventType, type Json, type PlaygroundEvent } from '../log/events.ts';
-import { PROTOCOL_SOURCE, type FrameMessage } from '../protocol.ts';
+import { MAX_MUNGE_SDP, PROTOCOL_SOURCE, type FrameMessage, type MungeRequest } from '../protocol.ts';
 
 /** Returns the cleaned value, or INVALID. */
 type Field = (value: unknown) => unknown;
@@ -39,6 +39,8 @@ const shape =
   (v) =>
     isPlainObject(v) ? pick(v, fields) : INVALID;
 
+const mungeMethod = oneOf('setLocalDescription', 'setRemoteDescription');
+const sdpType = oneOf('offer', 'answer', 'pranswer');
 const location = optional(shape({ file: str, line: int, column: optional(int) }));
 const peerError = optional(shape({ type: str, message: str }));
 
@@ -65,6 +67,15 @@ const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = 
     detail: json,
   },
   'pc.stats': { pc: int, report: jsonObject },
+  'pc.munge': {
+    pc: int,
+    call: int,
+    method: mungeMethod,
+    sdpType: sdpType,
+    original: str,
+    edited: str,
+    created: bool,
+  },
   'dc.created': {
     pc: int,
     dc: int,
@@ -163,9 +174,30 @@ export function validateFrameMessage(data: unknown, runId: string): ValidatedMes
       }
       return { message: { source: PROTOCOL_SOURCE, runId, kind: 'events', events }, rejected: data.events.length - events.length };
     }
+    case 'munge-request': {
+      const request = validateMungeRequest(data.request);
+      return request ? { message: { source: PROTOCOL_SOURCE, runId, kind: 'munge-request', request }, rejected: 0 } : null;
+    }
     default:
       return null;
   }
+}
+
+const MUNGE_REQUEST: Record<string, Field> = {
+  id: int,
+  pc: int,
+  call: int,
+  method: mungeMethod,
+  type: sdpType,
+  sdp: (v) => (typeof v === 'string' && v.length <= MAX_MUNGE_SDP ? v : INVALID),
+  created: bool,
+};
+
+/** A clean copy of a paused call the frame asks the page to edit, or null. */
+export function validateMungeRequest(value: unknown): MungeRequest | null {
+  if (!isPlainObject(value)) return null;
+  const clean = pick(value, MUNGE_REQUEST);
+  return clean === INVALID ? null : (clean as unknown as MungeRequest);
 }
 
 function pick(source: Record<string, unknown>, fields: Record<string, Field>): Record<string, unknown> | typeof INVALID {

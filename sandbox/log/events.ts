@@ -166,6 +166,23 @@ export interface PcStatsEvent extends Base {
   report: Record<string, Json>;
 }
 
+/**
+ * Munging was on and the learner chose what to apply for this paused call
+ * (`call` pairs it with its pc.call and pc.result): `edited` equals `original`
+ * when they applied it unchanged. `created`: setLocalDescription() had no
+ * description, so the runtime created the offer/answer to show it.
+ */
+export interface PcMungeEvent extends Base {
+  type: 'pc.munge';
+  pc: number;
+  call: number;
+  method: 'setLocalDescription' | 'setRemoteDescription';
+  sdpType: 'offer' | 'answer' | 'pranswer';
+  original: string;
+  edited: string;
+  created: boolean;
+}
+
 // ---- RTCDataChannel ---------------------------------------------------------
 
 export interface DcCreatedEvent extends Base {
@@ -276,6 +293,7 @@ export type PlaygroundEvent =
   | PcStateEvent
   | PcEventEvent
   | PcStatsEvent
+  | PcMungeEvent
   | DcCreatedEvent
   | DcStateEvent
   | DcMessageEvent

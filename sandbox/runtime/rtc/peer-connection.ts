@@ -22,6 +22,8 @@ import { elapsed } from '../natives.ts';
 import type { Recorder } from '../recorder.ts';
 import type { DataChannels } from './data-channel.ts';
 import { descriptionJson, errorInfo, rtcDescriber } from './describe.ts';
+import { CHAINED_METHODS } from './munge.ts';
+import { installMunger } from './munge-frame.ts';
 import { listenToConnection } from './pc-events.ts';
 import type { RtcRegistry } from './registry.ts';
 import { StatsSampler } from './stats.ts';
@@ -52,6 +54,8 @@ export function installPeerConnection(recorder: Recorder, registry: RtcRegistry,
   const nativeClose = Native.prototype.close;
   const stats = new StatsSampler(recorder, nativeGetStats);
   const describe = rtcDescriber(registry);
+  // Null unless the learner opted in to munging for this run.
+  const munger = installMunger(recorder, Native);
 
   class RTCPeerConnection extends Native {
     constructor(...args: ConstructorParameters<typeof Native>) {
@@ -83,25 +87,36 @@ export function installPeerConnection(recorder: Recorder, registry: RtcRegistry,
     if (method === 'setLocalDescription') registry.localDescriptionAt.set(pc, elapsed());
     if (method === 'close') stats.watch(pc, n, false);
 
+    // One result per call: Stop records a waiting munged call's failure before its promise settles.
+    let settled = false;
     const ok = (value: unknown) => {
+      if (settled) return;
+      settled = true;
       const json = resultJson(pc, n, method, value);
       recorder.record({ type: 'pc.result', pc: n, call, method, ok: true, ...(json === undefined ? {} : { value: json }) });
     };
-    const fail = (error: unknown) => recorder.record({ type: 'pc.result', pc: n, call, method, ok: false, error: errorInfo(error) });
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      recorder.record({ type: 'pc.result', pc: n, call, method, ok: false, error: errorInfo(error) });
+    };
 
     const successAt = LEGACY_SUCCESS[method];
-    if (successAt !== undefined && typeof args[successAt] === 'function') {
-      args = withObservedCallbacks(args, successAt, ok, fail);
-    }
+    const legacy = successAt !== undefined && typeof args[successAt] === 'function';
+    if (legacy) args = withObservedCallbacks(args, successAt, ok, fail);
 
     let result: unknown;
     try {
-      result = Reflect.apply(native, pc, args);
+      // Munging (opt-in) pauses descriptions for editing; legacy callback forms are left alone.
+      result =
+        munger && !legacy && CHAINED_METHODS.has(method)
+          ? munger.run({ pc, n, call, method, native, args, failNow: fail })
+          : Reflect.apply(native, pc, args);
     } catch (error) {
       fail(error);
       throw error;
     }
-    if (successAt !== undefined && typeof args[successAt] === 'function') return result;
+    if (legacy) return result;
     if (isThenable(result)) {
       // The learner gets a promise that settles the same way one step later.
       // Returning the browser's own promise after observing it would mark its
@@ -156,6 +171,7 @@ export function installPeerConnection(recorder: Recorder, registry: RtcRegistry,
     stats,
     closeAll() {
       stats.stop();
+      munger?.cancelAll();
       for (const pc of registry.connections) {
         try {
           if (pc.signalingState !== 'closed') nativeClose.call(pc);
