@@ -17,11 +17,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaygroundEvent } from '../../sandbox/log/events.ts';
-import { PROTOCOL_SOURCE, type FrameMessage } from '../../sandbox/protocol.ts';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/browser.ts';
+import { FrameLogs } from '../e2e/support/frame-log.ts';
 import { readLessons } from '../e2e/support/lessons.ts';
 import { Workspace } from '../e2e/support/workspace.ts';
-import { descriptionsIn, orderedLog, sdpFileName, thinStats } from './fixture-files.ts';
+import { descriptionsIn, sdpFileName, thinStats } from './fixture-files.ts';
 import { startServer, startTurn, type Started } from './processes.ts';
 import { SCENARIOS, type Scenario, type TurnServer } from './scenarios.ts';
 
@@ -56,7 +56,7 @@ function logJson(events: readonly PlaygroundEvent[]): string {
   return `[\n${events.map((event) => JSON.stringify(event)).join(',\n')}\n]\n`;
 }
 
-async function capture(context: BrowserContext, scenario: Scenario, runs: Map<string, PlaygroundEvent[]>): Promise<Outcome> {
+async function capture(context: BrowserContext, scenario: Scenario, logs: FrameLogs): Promise<Outcome> {
   const page = await context.newPage();
   try {
     const lesson = readLessons()[0];
@@ -66,7 +66,7 @@ async function capture(context: BrowserContext, scenario: Scenario, runs: Map<st
     const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/runs' && r.request().method() === 'POST');
     await workspace.run();
     const { id } = (await (await created).json()) as { id: string };
-    const log = () => runs.get(id) ?? [];
+    const log = () => logs.events(id);
     const said = (text: string) => log().some((e) => e.type === 'console' && e.text.trim() === text);
 
     const deadline = Date.now() + scenario.timeoutMs;
@@ -76,7 +76,7 @@ async function capture(context: BrowserContext, scenario: Scenario, runs: Map<st
     const stopDeadline = Date.now() + 3000;
     while (!log().some((e) => e.type === 'run' && e.status === 'stopped') && Date.now() < stopDeadline) await page.waitForTimeout(100);
 
-    const events = thinStats(orderedLog(log()), STATS_KEPT_PER_PC);
+    const events = thinStats(log(), STATS_KEPT_PER_PC);
     const failure = events.find((e) => e.type === 'console' && e.level === 'error' && e.text.startsWith('scenario failed'));
     if (!finished || failure) {
       const why = !finished ? `no DONE within ${scenario.timeoutMs} ms` : (failure as { text: string }).text;
@@ -127,28 +127,13 @@ async function main(): Promise<number> {
         viewport: { width: 1400, height: 900 },
         permissions: ['clipboard-read', 'clipboard-write'],
       });
-      // The frame posts its events to the lesson page; forward them from there, as the workspace receives them.
-      const runs = new Map<string, PlaygroundEvent[]>();
-      await context.exposeBinding('__captureFrameMessage', (_source, message: FrameMessage) => {
-        if (message.kind !== 'events') return;
-        const list = runs.get(message.runId) ?? [];
-        list.push(...message.events);
-        runs.set(message.runId, list);
-      });
-      await context.addInitScript((source: string) => {
-        if (window !== window.top) return;
-        window.addEventListener('message', (event: MessageEvent) => {
-          const data = event.data as { source?: unknown; kind?: unknown } | null;
-          if (data && data.source === source && data.kind === 'events') {
-            (window as unknown as { __captureFrameMessage(m: unknown): void }).__captureFrameMessage(data);
-          }
-        });
-      }, PROTOCOL_SOURCE);
+      // The frame posts its events to the lesson page; record them there, as the workspace receives them.
+      const logs = await FrameLogs.record(context);
 
       const outcomes: Outcome[] = [];
       for (const scenario of scenarios) {
         const began = Date.now();
-        const outcome = await capture(context, scenario, runs).catch(
+        const outcome = await capture(context, scenario, logs).catch(
           (error: unknown): Outcome => ({ scenario: scenario.name, ok: false, note: String(error instanceof Error ? error.message : error) }),
         );
         outcomes.push(outcome);

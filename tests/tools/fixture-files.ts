@@ -84,10 +84,3 @@ export function thinStats(events: readonly PlaygroundEvent[], keep: number): Pla
   const kept = new Set([...lastSeqs.values()].flat());
   return events.filter((event) => event.type !== 'pc.stats' || kept.has(event.seq));
 }
-
-/** Events in `seq` order, each once (a batch can be seen twice if the page re-posts). */
-export function orderedLog(events: readonly PlaygroundEvent[]): PlaygroundEvent[] {
-  const bySeq = new Map<number, PlaygroundEvent>();
-  for (const event of events) if (!bySeq.has(event.seq)) bySeq.set(event.seq, event);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
