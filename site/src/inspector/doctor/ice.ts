@@ -1,0 +1,88 @@
+/**
+ * Doctor rules about ICE: a connection that failed without a relay candidate,
+ * and STUN/TURN servers that refused or could not be reached.
+ */
+import type { Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import { everReached, peerConnections } from '../../../../sandbox/log/reduce.ts';
+import { diagnoseIceError } from '../ice/errors.ts';
+import type { Finding } from './finding.ts';
+
+/** iceConnectionState went to failed and this side never had a relay candidate. */
+export function iceFailedWithoutRelay(events: readonly PlaygroundEvent[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const pc of peerConnections(events)) {
+    if (!everReached(pc, 'iceConnectionState', 'failed')) continue;
+    const types = new Set(pc.candidates.map((c) => c.candidate.type ?? typeFromLine(c.candidate.candidate)));
+    if (types.has('relay')) continue;
+    const failed = pc.history.iceConnectionState.find((c) => c.value === 'failed');
+    const turnConfigured = hasTurnServer(pc.configuration);
+    const gathered = [...types].filter(Boolean).join(', ') || 'none';
+    findings.push({
+      id: `ice-failed-no-relay:${pc.pc}`,
+      severity: 'error',
+      title: `${pc.label}: ICE failed, and there was no relay candidate`,
+      explanation:
+        `No candidate pair worked (candidate types gathered on this side: ${gathered}). ` +
+        'Direct addresses (host) and NAT-mapped ones (srflx) fail when the peers are on different networks behind strict NATs or firewalls; only a TURN relay gets through then. ' +
+        (turnConfigured
+          ? 'A TURN server is configured but gave no relay candidate: its credentials were refused or it could not be reached (see the ICE view\'s errors).'
+          : 'No TURN server is configured, so no relay candidate could exist.'),
+      fix: turnConfigured
+        ? 'Check the TURN URL, port and transport and the username/credential in iceServers; the ICE view lists the server\'s error.'
+        : 'Add a TURN server to the configuration: new RTCPeerConnection({ iceServers: [{ urls: "turn:turn.example.org:3478", username: "…", credential: "…" }] }).',
+      evidence: failed ? [failed.seq] : [],
+      pc: pc.pc,
+      selection: { kind: 'pc', pc: pc.pc },
+    });
+  }
+  return findings;
+}
+
+/** icecandidateerror events: credentials refused (401/441) as errors, unreachable servers (7xx) as warnings. */
+export function iceServerErrors(events: readonly PlaygroundEvent[]): Finding[] {
+  const groups = new Map<string, Finding>();
+  for (const event of events) {
+    if (event.type !== 'pc.event' || event.name !== 'icecandidateerror') continue;
+    const row = diagnoseIceError(event.detail, event.seq, event.t);
+    const auth = row.errorCode === 401 || row.errorCode === 441;
+    const unreachable = row.errorCode !== null && row.errorCode >= 700 && row.errorCode < 800;
+    if (!auth && !unreachable) continue;
+    const key = `${auth ? 'turn-auth' : 'ice-server-unreachable'}:${event.pc}:${row.url ?? ''}`;
+    const existing = groups.get(key);
+    if (existing) {
+      existing.evidence.push(event.seq);
+      continue;
+    }
+    groups.set(key, {
+      id: key,
+      severity: auth ? 'error' : 'warning',
+      title: auth
+        ? `pc ${event.pc}: the TURN server refused the credentials (${row.errorCode})`
+        : `pc ${event.pc}: ${row.url ?? 'a STUN/TURN server'} could not be reached`,
+      explanation: row.diagnosis,
+      fix: auth
+        ? 'Set iceServers[].username and iceServers[].credential to what the TURN server expects; time-limited (REST API) credentials must be fetched fresh before each connection.'
+        : 'Check the host name, port and ?transport= of the URL, and that the server runs and a firewall lets it through. Without it, peers on other networks may not connect.',
+      evidence: [event.seq],
+      pc: event.pc,
+      selection: { kind: 'pc', pc: event.pc },
+    });
+  }
+  return [...groups.values()];
+}
+
+function typeFromLine(line: string): string | null {
+  return / typ (\S+)/.exec(line)?.[1] ?? null;
+}
+
+function hasTurnServer(configuration: Json): boolean {
+  if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) return false;
+  const servers = configuration['iceServers'];
+  if (!Array.isArray(servers)) return false;
+  return servers.some((server) => {
+    if (server === null || typeof server !== 'object' || Array.isArray(server)) return false;
+    const urls = server['urls'] ?? server['url'];
+    const list = Array.isArray(urls) ? urls : [urls];
+    return list.some((url) => typeof url === 'string' && /^turns?:/i.test(url));
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * Doctor rules about what happens around the connection: media elements the
+ * autoplay policy blocked, data-channel limits, and PeerJS's errors.
+ */
+import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import { peerErrors, peers } from '../../../../sandbox/log/reduce.ts';
+import type { Finding } from './finding.ts';
+
+/** A <video>/<audio> whose play() the browser refused without a user gesture. */
+export function autoplayBlocked(events: readonly PlaygroundEvent[]): Finding[] {
+  const byElement = new Map<string, Finding>();
+  for (const event of events) {
+    if (event.type !== 'media' || event.event !== 'play-blocked') continue;
+    const existing = byElement.get(event.element);
+    if (existing) {
+      existing.evidence.push(event.seq);
+      continue;
+    }
+    byElement.set(event.element, {
+      id: `autoplay:${event.element}`,
+      severity: 'error',
+      title: `${event.element} was not allowed to play`,
+      explanation:
+        'Browsers refuse to start media with sound until the user has interacted with the page (the autoplay policy), so the element stays black or silent. ' +
+        'iOS Safari also refuses inline video without playsinline.',
+      fix:
+        'For remote video, add the muted and playsinline attributes (<video autoplay muted playsinline>), or call video.play() from a click handler ' +
+        '(e.g. an "Unmute" button) so the user\'s gesture allows sound.',
+      evidence: [event.seq],
+    });
+  }
+  return [...byElement.values()];
+}
+
+const TOO_BIG = /max(imum)?[ -]?message[ -]?size|message too (large|big)|exceeds the maximum/i;
+const QUEUE_FULL = /send queue (is )?full|queue is full/i;
+
+/** RTCDataChannel.send refused a message: too big for the peer, or the send buffer is full. */
+export function dataChannelLimits(events: readonly PlaygroundEvent[]): Finding[] {
+  const tooBig: number[] = [];
+  const queueFull: number[] = [];
+  for (const event of events) {
+    const text = event.type === 'error' ? `${event.name}: ${event.message}` : event.type === 'console' && event.level === 'error' ? event.text : null;
+    if (text === null) continue;
+    if (TOO_BIG.test(text)) tooBig.push(event.seq);
+    else if (QUEUE_FULL.test(text)) queueFull.push(event.seq);
+  }
+  const findings: Finding[] = [];
+  if (tooBig.length) {
+    findings.push({
+      id: 'dc-message-too-big',
+      severity: 'error',
+      title: 'A data-channel message was larger than the peer accepts',
+      explanation:
+        'Each peer announces the largest message it accepts (a=max-message-size in its description; pc.sctp.maxMessageSize). A bigger send() throws instead of sending.',
+      fix: 'Split large data into chunks (16 KiB is safe everywhere) and reassemble them on the other side; check pc.sctp.maxMessageSize before sending.',
+      evidence: tooBig,
+    });
+  }
+  if (queueFull.length) {
+    findings.push({
+      id: 'dc-queue-full',
+      severity: 'error',
+      title: 'The data channel\'s send queue was full',
+      explanation:
+        'send() only queues data; the browser buffers a limited amount (channel.bufferedAmount). Sending in a tight loop fills the buffer faster than the network drains it, and send() throws.',
+      fix:
+        'Use flow control: set channel.bufferedAmountLowThreshold, and when bufferedAmount is above it, wait for the "bufferedamountlow" event before sending more.',
+      evidence: queueFull,
+    });
+  }
+  return findings;
+}
+
+const PEERJS_ADVICE: Record<string, { title: string; explanation: string; fix: string }> = {
+  'peer-unavailable': {
+    title: 'PeerJS: the peer you called does not exist (peer-unavailable)',
+    explanation: 'The signaller has no peer with that id: a typo, the other side has not opened yet, or it has already left.',
+    fix: 'Connect only after the other peer\'s "open" event has given you its id, and pass exactly that id to peer.connect()/peer.call().',
+  },
+  'unavailable-id': {
+    title: 'PeerJS: the id is taken (unavailable-id)',
+    explanation: 'Another Peer holds this id on the signaller, often the same page from a previous run or another tab, until its connection times out.',
+    fix: 'Let the signaller pick an id (new Peer() with no id), or add something random to yours; destroy old Peers with peer.destroy().',
+  },
+  network: {
+    title: 'PeerJS: lost the connection to the signalling server (network)',
+    explanation: 'The Peer\'s socket to the signaller closed or could not be opened; no new connections can be set up until it reconnects.',
+    fix: 'Check the host, port and path options (the playground\'s defaults work without any), and call peer.reconnect() on "disconnected".',
+  },
+  'invalid-id': {
+    title: 'PeerJS: invalid id',
+    explanation: 'Ids may contain only letters, digits, hyphens and underscores, starting and ending with a letter or digit.',
+    fix: 'Choose an id of that form, or let the signaller choose one.',
+  },
+  'server-error': {
+    title: 'PeerJS: the signalling server could not be reached (server-error)',
+    explanation: 'PeerJS could not get an id from the server: wrong host/port/path, or the server is down.',
+    fix: 'Use new Peer() with no options in the playground: it points at the playground\'s own signaller.',
+  },
+  'socket-error': {
+    title: 'PeerJS: the signalling socket failed (socket-error)',
+    explanation: 'The WebSocket to the signaller reported an error.',
+    fix: 'Check the host, port and path options, or leave them out to use the playground\'s signaller.',
+  },
+};
+
+/** PeerJS errors reported by a Peer or one of its connections, grouped by type. */
+export function peerjsErrors(events: readonly PlaygroundEvent[]): Finding[] {
+  const groups = new Map<string, Finding>();
+  for (const error of peerErrors(peers(events))) {
+    const existing = groups.get(error.type);
+    if (existing) {
+      existing.evidence.push(error.seq);
+      continue;
+    }
+    const advice = PEERJS_ADVICE[error.type] ?? {
+      title: `PeerJS error: ${error.type}`,
+      explanation: `PeerJS reported "${error.message}".`,
+      fix: 'See the PeerJS documentation for this error type.',
+    };
+    groups.set(error.type, {
+      id: `peerjs:${error.type}`,
+      severity: 'error',
+      title: advice.title,
+      explanation: `${advice.explanation} PeerJS said: "${error.message}".`,
+      fix: advice.fix,
+      evidence: [error.seq],
+    });
+  }
+  return [...groups.values()];
+}
