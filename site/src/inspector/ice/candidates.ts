@@ -7,7 +7,7 @@
 import type { CandidateJson, Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peerConnections, type PcSummary } from '../../../../sandbox/log/reduce.ts';
 import { isMdnsAddress, parseCandidateLine } from './candidate-line.ts';
-import { decodePriority, typePreferenceName, type DecodedPriority } from './priority.ts';
+import { decodePriority, relayTransport, typePreferenceName, type DecodedPriority } from './priority.ts';
 import { diagnoseIceError, type IceErrorRow } from './errors.ts';
 
 export interface CandidateRow {
@@ -110,7 +110,7 @@ function fields(candidate: Partial<CandidateJson> & { candidate: string }): Fiel
     port: candidate.port ?? line.port,
     priority,
     decoded,
-    typePreferenceName: decoded ? typePreferenceName(decoded.typePreference, type) : null,
+    typePreferenceName: decoded ? typePreferenceName(decoded.typePreference, type, relayTransport(candidate.relayProtocol, candidate.url)) : null,
     foundation: line.foundation,
     relatedAddress: candidate.relatedAddress ?? line.relatedAddress,
     relatedPort: candidate.relatedPort ?? line.relatedPort,

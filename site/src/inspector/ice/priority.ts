@@ -33,30 +33,41 @@ export function encodePriority(typePreference: number, localPreference: number, 
 /**
  * What a type preference means. RFC 8445 recommends host 126, prflx 110,
  * srflx 100, relay 0; libwebrtc (Chrome, Edge, Safari's WebRTC) also uses
- * 90 for TCP host, 80 for TCP prflx and 2/1/0 for relays reached over UDP/TCP/TLS.
- * `type` (from the candidate line) picks between the meanings 0 can have.
+ * 90 for TCP host, 80 for TCP prflx and small values for relays (2/1/0 for
+ * TURN over UDP/TCP/TLS in its source; Chromium 156 was seen giving 3 to a
+ * TURN-over-UDP relay). So a relay is named from the candidate's type and
+ * how the TURN server was reached (`relayVia`, see relayTransport), and the
+ * number alone only when the type is unknown.
  */
-export function typePreferenceName(typePreference: number, type?: string | null): string {
-  switch (typePreference) {
-    case 126:
-      return 'host';
-    case 110:
-      return 'peer reflexive (prflx)';
-    case 100:
-      return 'server reflexive (srflx)';
-    case 90:
-      return 'host over TCP (libwebrtc)';
-    case 80:
-      return 'peer reflexive over TCP (libwebrtc)';
-    case 2:
-      return 'relay, TURN over UDP (libwebrtc)';
-    case 1:
-      return 'relay, TURN over TCP (libwebrtc)';
-    case 0:
-      return type === 'relay' ? 'relay, TURN over TLS (libwebrtc) or relay (RFC 8445)' : 'lowest (relay in RFC 8445)';
-    default:
-      return type ? `${type} (custom preference)` : 'custom preference';
-  }
+export function typePreferenceName(typePreference: number, type?: string | null, relayVia?: string | null): string {
+  if (type === 'relay') return `relay (TURN${relayVia ? ` over ${relayVia}` : ''})`;
+  const known = KNOWN_PREFERENCES[typePreference];
+  if (known && (!type || known.startsWith(type))) return known;
+  return type ? `${type} (preference ${typePreference})` : `preference ${typePreference}`;
+}
+
+const KNOWN_PREFERENCES: Record<number, string> = {
+  126: 'host',
+  110: 'prflx (peer reflexive)',
+  100: 'srflx (server reflexive)',
+  90: 'host over TCP (libwebrtc)',
+  80: 'prflx over TCP (libwebrtc)',
+  2: 'relay (TURN over UDP, libwebrtc)',
+  1: 'relay (TURN over TCP, libwebrtc)',
+  0: 'relay (RFC 8445; libwebrtc: TURN over TLS)',
+};
+
+/**
+ * How the browser reached the TURN server: the candidate's relayProtocol when
+ * it gives one, else the URL's ?transport= (turns: means TLS, plain turn: UDP).
+ */
+export function relayTransport(relayProtocol: string | null | undefined, url: string | null | undefined): string | null {
+  if (relayProtocol) return relayProtocol.toUpperCase();
+  if (!url) return null;
+  const transport = /[?&]transport=(\w+)/i.exec(url)?.[1];
+  if (/^turns:/i.test(url)) return transport?.toLowerCase() === 'udp' ? 'DTLS' : 'TLS';
+  if (/^turn:/i.test(url)) return (transport ?? 'udp').toUpperCase();
+  return null;
 }
 
 export function componentName(component: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentName, decodePriority, encodePriority, pairPriority, typePreferenceName } from '../../../../site/src/inspector/ice/priority.ts';
+import { componentName, decodePriority, encodePriority, pairPriority, relayTransport, typePreferenceName } from '../../../../site/src/inspector/ice/priority.ts';
 
 describe('candidate priority (RFC 8445 §5.1.2.1)', () => {
   it('decodes the known values', () => {
@@ -27,16 +27,33 @@ describe('candidate priority (RFC 8445 §5.1.2.1)', () => {
 
   it('names the type preferences, libwebrtc\'s included', () => {
     expect(typePreferenceName(126)).toBe('host');
-    expect(typePreferenceName(110)).toMatch(/prflx/);
-    expect(typePreferenceName(100)).toMatch(/srflx/);
-    expect(typePreferenceName(90)).toMatch(/host over TCP/);
-    expect(typePreferenceName(80)).toMatch(/over TCP/);
+    expect(typePreferenceName(126, 'host')).toBe('host');
+    expect(typePreferenceName(110, 'prflx')).toMatch(/peer reflexive/);
+    expect(typePreferenceName(100, 'srflx')).toMatch(/server reflexive/);
+    expect(typePreferenceName(90, 'host')).toMatch(/host over TCP/);
+    expect(typePreferenceName(80)).toMatch(/prflx over TCP/);
     expect(typePreferenceName(2)).toMatch(/TURN over UDP/);
     expect(typePreferenceName(1)).toMatch(/TURN over TCP/);
-    expect(typePreferenceName(0, 'relay')).toMatch(/TLS/);
-    expect(typePreferenceName(57, 'host')).toMatch(/custom/);
+    expect(typePreferenceName(0)).toMatch(/TLS/);
+    // A relay is named by how it was reached, whatever number the browser chose.
+    expect(typePreferenceName(3, 'relay', 'UDP')).toBe('relay (TURN over UDP)');
+    expect(typePreferenceName(2, 'relay')).toBe('relay (TURN)');
+    expect(typePreferenceName(57, 'host')).toBe('host (preference 57)');
+    expect(typePreferenceName(57)).toBe('preference 57');
     expect(componentName(1)).toMatch(/RTP/);
     expect(componentName(2)).toBe('RTCP');
+  });
+});
+
+describe('relay transport', () => {
+  it('prefers the browser\'s relayProtocol, else reads the TURN URL', () => {
+    expect(relayTransport('tcp', 'turn:x:3478')).toBe('TCP');
+    expect(relayTransport(null, 'turn:127.0.0.1:3479?transport=udp')).toBe('UDP');
+    expect(relayTransport(null, 'turn:127.0.0.1:3479?transport=tcp')).toBe('TCP');
+    expect(relayTransport(null, 'turn:127.0.0.1')).toBe('UDP');
+    expect(relayTransport(null, 'turns:turn.example:443?transport=tcp')).toBe('TLS');
+    expect(relayTransport(null, 'stun:x')).toBeNull();
+    expect(relayTransport(null, null)).toBeNull();
   });
 });
 

@@ -1,0 +1,41 @@
+// The doctor over logs recorded from real Chromium (tests/fixtures/README.md): each mistake
+// scenario gets its finding, the healthy scenarios none.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import { diagnose } from '../../../../site/src/inspector/doctor/diagnose.ts';
+
+const log = (name: string): PlaygroundEvent[] =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/logs/${name}.json`, import.meta.url), 'utf8')) as PlaygroundEvent[];
+const ids = (name: string) => diagnose(log(name)).map((f) => f.id.split(':')[0]);
+
+describe('the doctor over recorded runs', () => {
+  for (const name of ['audio-video', 'data-only', 'ice-restart', 'peerjs-data', 'relay', 'renegotiation', 'simulcast']) {
+    it(`finds nothing in ${name}`, () => {
+      expect(diagnose(log(name))).toEqual([]);
+    });
+  }
+
+  it('mistake-candidate-before-remote', () => {
+    expect(ids('mistake-candidate-before-remote')).toEqual(['ice-before-remote']);
+  });
+
+  it('mistake-no-m-line', () => {
+    expect(ids('mistake-no-m-line')).toEqual(['offer-no-m-line']);
+  });
+
+  it('mistake-deprecated', () => {
+    const found = diagnose(log('mistake-deprecated')).map((f) => f.id);
+    expect(found).toEqual(expect.arrayContaining(['deprecated:iceServers[].url', 'deprecated:offerToReceiveAudio', 'deprecated:offerToReceiveVideo']));
+  });
+
+  it('turn-401', () => {
+    expect(ids('turn-401')).toEqual(['turn-auth']);
+  });
+
+  it('turn-unreachable', () => {
+    const findings = diagnose(log('turn-unreachable'));
+    expect(findings.map((f) => f.id.split(':')[0])).toEqual(['ice-server-unreachable', 'ice-server-unreachable']);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+// The ICE logic over logs recorded from real Chromium with a local coturn (tests/fixtures/README.md).
+// Re-made fixtures differ in ids, ports and timings, so only their shape is asserted.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import { iceCandidates } from '../../../../site/src/inspector/ice/candidates.ts';
+import { latestPairTables } from '../../../../site/src/inspector/ice/pairs.ts';
+
+const log = (name: string): PlaygroundEvent[] =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/logs/${name}.json`, import.meta.url), 'utf8')) as PlaygroundEvent[];
+
+describe('ICE over recorded runs', () => {
+  it('relay: candidates through coturn, decoded and named by how the server was reached', () => {
+    const events = log('relay');
+    for (const table of iceCandidates(events)) {
+      const local = table.candidates.filter((c) => c.side === 'local');
+      expect(local.length).toBeGreaterThan(0);
+      for (const row of local) {
+        expect(row.type).toBe('relay');
+        expect(row.url).toMatch(/^turn:/);
+        expect(row.typePreferenceName).toBe('relay (TURN over UDP)');
+        expect(row.decoded!.typePreference).toBeLessThan(10);
+        expect(row.mdns).toBe(false);
+      }
+    }
+    for (const pairs of latestPairTables(events).values()) {
+      const selected = pairs.pairs.find((p) => p.selected)!;
+      expect(selected.local?.type).toBe('relay');
+      expect(selected.local?.relayProtocol).toBe('udp');
+      expect(selected.prioritySource).toBe('computed');
+    }
+  });
+
+  it('turn-401: the error row says the credentials were refused; STUN still gave a srflx candidate', () => {
+    const [table] = iceCandidates(log('turn-401'));
+    expect(table!.errors.map((e) => e.errorCode)).toContain(401);
+    expect(table!.errors.find((e) => e.errorCode === 401)!.diagnosis).toMatch(/credentials/);
+    const srflx = table!.candidates.find((c) => c.type === 'srflx');
+    expect(srflx?.typePreferenceName).toMatch(/server reflexive/);
+    expect(srflx?.relatedAddress).not.toBeNull();
+  });
+
+  it('turn-unreachable: 701 rows say the server could not be reached', () => {
+    const [table] = iceCandidates(log('turn-unreachable'));
+    expect(table!.errors.length).toBeGreaterThan(0);
+    for (const error of table!.errors) {
+      expect(error.errorCode).toBe(701);
+      expect(error.diagnosis).toMatch(/could not be reached|could not be resolved/);
+    }
+  });
+
+  it('every selected pair is nominated and succeeded, in every healthy run', () => {
+    for (const name of ['audio-video', 'data-only', 'ice-restart', 'peerjs-data', 'renegotiation', 'simulcast']) {
+      const tables = latestPairTables(log(name));
+      expect(tables.size, name).toBe(2);
+      for (const table of tables.values()) {
+        const selected = table.pairs.filter((p) => p.selected);
+        expect(selected, name).toHaveLength(1);
+        expect(selected[0]!.state).toBe('succeeded');
+        expect(selected[0]!.nominated).toBe(true);
+      }
+    }
+  });
+
+  it('candidate-before-remote: the refused candidates show as errors on pc 2', () => {
+    const pc2 = iceCandidates(log('mistake-candidate-before-remote')).find((t) => t.pc === 2)!;
+    expect(pc2.candidates.some((c) => c.side === 'remote' && c.outcome === 'error' && /InvalidStateError/.test(c.error ?? ''))).toBe(true);
+  });
+});
