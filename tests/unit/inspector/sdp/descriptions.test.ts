@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { counterpart, descriptionsInLog, findDescription, previousOfSide } from '../../../../site/src/inspector/sdp/descriptions.ts';
+import { sharedLog } from './fixtures.ts';
+
+describe('descriptions in a recorded log', () => {
+  it('lists create* results and set* arguments in order, with their outcome', () => {
+    const events = sharedLog('audio-video');
+    const list = descriptionsInLog(events);
+    const expected = events.filter(
+      (e) =>
+        (e.type === 'pc.result' && e.ok && (e.method === 'createOffer' || e.method === 'createAnswer')) ||
+        (e.type === 'pc.call' && (e.method === 'setLocalDescription' || e.method === 'setRemoteDescription') && e.args.length > 0),
+    );
+    expect(list.map((d) => d.seq)).toEqual(expected.map((e) => e.seq));
+    for (const d of list) expect(d.sdp.startsWith('v=0')).toBe(true);
+    expect(list.filter((d) => d.source.startsWith('set')).every((d) => d.applied === true)).toBe(true);
+  });
+
+  it('pairs an offer with its answer on the same connection, and finds by either seq', () => {
+    const list = descriptionsInLog(sharedLog('audio-video'));
+    const localOffer = list.find((d) => d.source === 'setLocalDescription' && d.type === 'offer')!;
+    const answer = counterpart(list, localOffer)!;
+    expect(answer).toMatchObject({ pc: localOffer.pc, type: 'answer', side: 'remote' });
+    expect(counterpart(list, answer)?.type).toBe('offer');
+    for (const seq of [localOffer.seq, ...localOffer.alsoSeq]) expect(findDescription(list, seq)).toBe(localOffer);
+  });
+
+  it('finds the previous description of the same side on renegotiation', () => {
+    const list = descriptionsInLog(sharedLog('renegotiation'));
+    const offers = list.filter((d) => d.pc === 1 && d.source === 'setLocalDescription' && d.type === 'offer');
+    expect(offers.length).toBeGreaterThanOrEqual(2);
+    const previous = previousOfSide(list, offers.at(-1)!);
+    expect(previous?.side).toBe('local');
+    expect(previous?.sdp).not.toBe(offers.at(-1)!.sdp);
+  });
+});
