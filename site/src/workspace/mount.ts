@@ -2,13 +2,15 @@
  * Brings a server-rendered workspace (Playground.astro) to life: stores,
  * autosave, tabs, buttons, checks and console at once (all small), then the
  * Monaco editor lazily, once the workspace is on screen, so the lesson text is
- * readable before the editor's code arrives.
+ * readable before the editor's code arrives. The inspector's code loads only
+ * when the learner first switches to it.
  */
 import { browserStorage, markCompleted, readLesson, readProgress } from './persistence.ts';
 import { startAutosave } from './autosave.ts';
 import { createFilesStores } from './stores.ts';
 import { createRunStore } from './run-store.ts';
 import { bindTabs } from './tabs.ts';
+import { bindAreaSwitch } from './area-switch.ts';
 import { bindToolbar } from './toolbar.ts';
 import { renderChecks } from './checks-view.ts';
 import { createConsoleView } from './console-view.ts';
@@ -118,7 +120,27 @@ function mount(root: HTMLElement): void {
       setStatus(editor.resetToStarting() ? 'Reset to the starting files. Undo with Ctrl+Z.' : 'These are already the starting files.');
     },
   });
-  bindTabs($('[role="tablist"]'), $('[role="tabpanel"]'), files);
+  bindTabs($('[data-file-tabs]'), $('[data-editor-panel]'), files);
+
+  let inspector: 'idle' | 'loading' | 'ready' = 'idle';
+  bindAreaSwitch($('[data-area-tabs]'), root, (area) => {
+    if (area !== 'inspector' || inspector !== 'idle') return;
+    inspector = 'loading';
+    const section = $('[data-inspector]');
+    import('../inspector/shell.ts')
+      .then(({ mountInspector }) => {
+        mountInspector({ section, live: run.log, name: lesson.slug });
+        inspector = 'ready';
+        root.dataset.inspectorReady = '';
+      })
+      .catch((error: unknown) => {
+        inspector = 'idle';
+        section.querySelector('.pg-loading')?.replaceChildren(
+          `The inspector could not load (${error instanceof Error ? error.message : String(error)}). Switch to Code and back to try again.`,
+        );
+        console.error(error);
+      });
+  });
 
   // Ctrl/Cmd+Enter runs from anywhere in the workspace (the editor handles its own and stops the event).
   root.addEventListener('keydown', (event) => {

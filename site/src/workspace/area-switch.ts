@@ -1,0 +1,44 @@
+/**
+ * The "Code | Inspector" switch for the workspace's upper area (WAI-ARIA tabs,
+ * automatic activation). The inspector takes the editor's place rather than a
+ * strip of its own: it needs the width and height the editor has, while the
+ * Preview, the Console and the Checks below stay in view to watch the run.
+ */
+export type Area = 'code' | 'inspector';
+
+export function bindAreaSwitch(tablist: HTMLElement, root: HTMLElement, onShow: (area: Area) => void): (area: Area) => void {
+  const tabs = () => [...tablist.querySelectorAll<HTMLElement>('[role="tab"][data-area]')];
+
+  const show = (area: Area, focus = false) => {
+    for (const tab of tabs()) {
+      const selected = tab.dataset.area === area;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      const panel = root.querySelector<HTMLElement>(`#${CSS.escape(tab.getAttribute('aria-controls') ?? '')}`);
+      if (panel) panel.hidden = !selected;
+      if (selected && focus) tab.focus();
+    }
+    root.dataset.area = area;
+    onShow(area);
+  };
+
+  tablist.addEventListener('click', (event) => {
+    const tab = (event.target as Element).closest<HTMLElement>('[role="tab"][data-area]');
+    if (tab) show(tab.dataset.area as Area);
+  });
+  tablist.addEventListener('keydown', (event) => {
+    const list = tabs();
+    const index = list.findIndex((tab) => tab === document.activeElement);
+    if (index < 0) return;
+    const target =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? list[(index + 1) % list.length]
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? list[(index - 1 + list.length) % list.length]
+      : event.key === 'Home' ? list[0]
+      : event.key === 'End' ? list[list.length - 1]
+      : undefined;
+    if (!target) return;
+    event.preventDefault();
+    show(target.dataset.area as Area, true);
+  });
+  return (area) => show(area);
+}
