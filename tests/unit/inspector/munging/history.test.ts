@@ -33,3 +33,13 @@ describe('mungedCalls', () => {
     expect(connectionLabel(events, 9)).toBe('pc 9');
   });
 });
+
+describe('the error of a munged description, at its line', () => {
+  it('finds the line Chromium quoted when it refused an edited offer (message seen in Chromium)', async () => {
+    const { locateSdpError } = await import('../../../../site/src/inspector/sdp/locate.ts');
+    const edited = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'a=extmap-allow-mixed', 'a=msid-semantic: WMS', 'm=application nine UDP/DTLS/SCTP webrtc-datachannel', 'c=IN IP4 0.0.0.0', ''].join('\r\n');
+    const message =
+      "OperationError: Failed to execute 'setLocalDescription' on 'RTCPeerConnection': Failed to parse SessionDescription. m=application nine UDP/DTLS/SCTP webrtc-datachannel The port number is invalid";
+    expect(locateSdpError(message, edited)).toBe(8);
+  });
+});
