@@ -31,6 +31,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'How a lesson works', link: '/how-it-works/' },
+        { label: 'SDP inspector', link: '/inspector/' },
         { label: 'Lessons', items: lessonSidebarLinks(lessonsDir) },
       ],
       customCss: ['./src/styles/site.css'],

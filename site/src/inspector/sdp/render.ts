@@ -27,6 +27,8 @@ export interface RenderInput {
   /** A previous description of the same side, compared with the one shown (offer if both). */
   previous?: { title: string; sdp: string };
   titles?: { offer?: string; answer?: string };
+  /** The text went through a textarea (which turns CRLF into LF): do not report line endings. */
+  lineEndingsUnknown?: boolean;
 }
 
 interface Shown {
@@ -57,7 +59,7 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
     const prefix = uniqueId('sdp');
     const box = el('section', 'sdp-one');
     box.setAttribute('aria-label', title);
-    box.append(el('h3', 'sdp-title', title), el('p', 'sdp-note', summaryOf(annotated)));
+    box.append(el('h3', 'sdp-title', title), el('p', 'sdp-note', summaryOf(annotated, input.lineEndingsUnknown === true)));
     if (input.previous && views.length === 0) {
       box.append(renegotiationElement(renegotiationDiff(tokenize(input.previous.sdp), sdp), input.previous.title));
     }
@@ -176,11 +178,11 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
   };
 }
 
-function summaryOf(annotated: AnnotatedSdp): string {
+function summaryOf(annotated: AnnotatedSdp, lineEndingsUnknown: boolean): string {
   const count = (status: string) => annotated.lines.filter((a) => a.status === status).length;
   const endings = { crlf: 'CRLF line endings', lf: 'LF-only line endings (SDP says CRLF; browsers accept LF)', mixed: 'mixed CRLF and LF line endings', none: 'a single line' };
   const media = annotated.sdp.media.map((s) => s.kind).join(', ') || 'no m-sections (nothing to negotiate, so no ICE candidates)';
-  return `${annotated.lines.length} lines · ${media} · ${count('unknown')} not used by WebRTC · ${count('malformed')} malformed · ${endings[annotated.sdp.lineEnding]}. Hover or focus a line for its explanation; arrow keys move between lines.`;
+  return `${annotated.lines.length} lines · ${media} · ${count('unknown')} not used by WebRTC · ${count('malformed')} malformed${lineEndingsUnknown ? '' : ` · ${endings[annotated.sdp.lineEnding]}`}. Hover or focus a line for its explanation; arrow keys move between lines.`;
 }
 
 function fillTip(tip: HTMLElement, a: AnnotatedLine, links: LineLink[]): void {
