@@ -2,7 +2,8 @@
  * The sandbox runtime: the first script of every run's page (an IIFE built by
  * sandbox/build.ts). It installs, in this order, before any learner code runs:
  * error reporting, the console bridge, the loop guard, RTCPeerConnection and
- * RTCDataChannel instrumentation, the playground's PeerJS, the globals a
+ * RTCDataChannel instrumentation, deprecated-API and media-element capture
+ * (for the inspector's doctor), the playground's PeerJS, the globals a
  * lesson may use, and the Stop handler. Each step is independent: one that
  * fails is reported as a `runtime` error and the others still run.
  */
@@ -13,14 +14,16 @@ import { installConsoleBridge } from './console-bridge.ts';
 import { installErrorReporting, markReported } from './errors.ts';
 import { installGlobals } from './globals.ts';
 import { createLoopGuard, LoopGuardError, loopStopMessage } from './loop-guard.ts';
-import { natives } from './natives.ts';
+import { listen, natives } from './natives.ts';
 import { wrapPeerClass, PeerRegistry, type PeerLike } from './peerjs/peer.ts';
 import type { PeerjsExportName } from './peerjs/exports.ts';
 import { createRecorder, type Recorder } from './recorder.ts';
+import { installDeprecatedApiCapture } from './deprecated.ts';
+import { installMediaCapture } from './media.ts';
 import { DataChannels } from './rtc/data-channel.ts';
 import { installPeerConnection } from './rtc/peer-connection.ts';
 import { RtcRegistry } from './rtc/registry.ts';
-import { runBase } from './source-location.ts';
+import { locationFromStack, runBase } from './source-location.ts';
 import { installStopHandler } from './stop.ts';
 import { LOOP_GUARD_GLOBAL } from '../transform/loop-guard-api.ts';
 
@@ -56,6 +59,19 @@ function main(): void {
     if (typeof RTCDataChannel === 'function') channels.installSendHook();
     const installed = installPeerConnection(recorder, registry, channels);
     if (installed) teardown.push(() => installed.closeAll());
+  });
+
+  // After the instrumentation: the wrappers sit on the instrumented class, above the browser's methods.
+  step('deprecated-API capture', () => {
+    if (typeof window.RTCPeerConnection !== 'function') return;
+    installDeprecatedApiCapture(window.RTCPeerConnection.prototype, window, {
+      recorder,
+      pcNumber: (pc) => registry.pcNumber(pc),
+      locate: () => locationFromStack(new Error().stack, base),
+    });
+  });
+  step('media element capture', () => {
+    if (typeof HTMLMediaElement === 'function') installMediaCapture(HTMLMediaElement.prototype, document, { recorder, listen });
   });
 
   step('PeerJS', () => {
