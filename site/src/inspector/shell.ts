@@ -12,6 +12,7 @@ import { createInspectorSource, type LiveLog } from './source.ts';
 import { exportDump } from './dump/export.ts';
 import { importDump } from './dump/import.ts';
 import type { InspectorContext, InspectorSelection, ViewId } from './types.ts';
+import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
 import './inspector.css';
 
 /** Larger files are refused before reading: a real dump of a long call is a few MB. */
@@ -139,12 +140,20 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
     say(null);
   });
 
+  // The wall-clock time of the log's t = 0 (the dump's times are dates): estimated when its
+  // first snapshot arrives, so exporting long after a run still dates it right.
+  let anchor: { first: PlaygroundEvent; startedAt: number } | null = null;
+  const stopAnchor = source.events.subscribe((events) => {
+    const first = events[0];
+    if (first && anchor?.first !== first) anchor = { first, startedAt: Date.now() - (events[events.length - 1]?.t ?? 0) };
+  });
+
   exportButton.addEventListener('click', () => {
     const events = source.events.get();
     if (events.length === 0) return say('Nothing to export yet: press Run first, or import a dump.');
     say(null);
-    const last = events[events.length - 1]?.t ?? 0;
-    const dump = exportDump(events, { url: location.href, userAgent: navigator.userAgent, startedAt: Date.now() - last });
+    const startedAt = anchor?.startedAt ?? Date.now() - (events[events.length - 1]?.t ?? 0);
+    const dump = exportDump(events, { url: location.href, userAgent: navigator.userAgent, startedAt });
     const blob = new Blob([JSON.stringify(dump, null, 1)], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -178,6 +187,7 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
 
   return () => {
     stopOrigin();
+    stopAnchor();
     source.dispose();
     for (const entry of tabs.values()) entry.cleanup?.();
     section.replaceChildren();

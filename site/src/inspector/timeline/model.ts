@@ -66,10 +66,22 @@ export function buildTimeline(events: readonly PlaygroundEvent[], filter: Readon
   const laneOfPeer = peerLanes(peerSummaries);
   const results = new Map<string, PcResultEvent>();
   const calls = new Set<string>();
+  // Where each SDP text appears in a connection's own calls, so a PeerJS OFFER/ANSWER
+  // opens the description as that connection made or applied it (the SDP view lists those).
+  const sdpSeqs = new Map<string, Array<{ seq: number; lane: string }>>();
   for (const event of events) {
     if (event.type === 'pc.result') results.set(`${event.pc}:${event.call}`, event);
     if (event.type === 'pc.call') calls.add(`${event.pc}:${event.call}`);
+    if (event.type === 'pc.call' || event.type === 'pc.result') {
+      const sdp = descriptionIn(event)?.sdp;
+      if (sdp !== undefined) sdpSeqs.set(sdp, [...(sdpSeqs.get(sdp) ?? []), { seq: event.seq, lane: `pc:${event.pc}` }]);
+    }
   }
+  const sdpFor = (seq: number, sdp: string | undefined, lane: string): number | undefined => {
+    if (sdp === undefined) return undefined;
+    const places = sdpSeqs.get(sdp) ?? [];
+    return (places.find((p) => p.lane === lane) ?? places[0])?.seq ?? seq;
+  };
 
   const steps: Step[] = [];
   let hidden = 0;
@@ -210,7 +222,8 @@ export function buildTimeline(events: readonly PlaygroundEvent[], filter: Readon
       }
       case 'peerjs.signal': {
         const lane = laneOfPeer(event.peer, event.connectionId);
-        const sdp = event.messageType === 'OFFER' || event.messageType === 'ANSWER' ? (descriptionIn(event) ? event.seq : undefined) : undefined;
+        const carried = event.messageType === 'OFFER' || event.messageType === 'ANSWER' ? descriptionIn(event)?.sdp : undefined;
+        const sdp = sdpFor(event.seq, carried, lane);
         const tone: StepTone = ['ERROR', 'ID-TAKEN', 'EXPIRE', 'INVALID-KEY'].includes(event.messageType) ? 'error' : 'info';
         const category: StepCategory = event.messageType === 'CANDIDATE' ? 'candidates' : 'core';
         const step =

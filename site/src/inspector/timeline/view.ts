@@ -191,8 +191,19 @@ function fillRow(li: HTMLLIElement, step: Step, lanes: readonly Lane[], column: 
     body.style.gridColumn = `${start} / ${end + 1}`;
     body.style.setProperty('--tl-span', String(end - start + 1));
   } else if (from !== undefined) {
+    // Anchored at its lane's line and reaching into the empty lanes beside it, so text wraps less.
+    const last = lanes.length + 1;
     body.classList.add(step.badge ? 'tl-badge' : 'tl-box');
-    body.style.gridColumn = String(from);
+    if (lanes.length === 1) body.style.gridColumn = String(from);
+    else if (from < last) {
+      body.classList.add('tl-anchor-start');
+      body.style.gridColumn = `${from} / ${last + 1}`;
+      body.style.setProperty('--tl-span', String(last - from + 1));
+    } else {
+      body.classList.add('tl-anchor-end');
+      body.style.gridColumn = `2 / ${from + 1}`;
+      body.style.setProperty('--tl-span', String(from - 1));
+    }
   } else {
     body.classList.add('tl-wide');
     body.style.gridColumn = `2 / ${lanes.length + 2}`;

@@ -62,9 +62,15 @@ describe('buildTimeline on lesson 5 (PeerJS, two peers in one page)', () => {
       'pc 1 → setRemoteDescription(answer)',
     ]);
     for (const step of withSdp) {
-      const held = descriptionIn(events.find((e) => e.seq === step.description));
-      expect(held?.sdp).toMatch(/^v=0\r\n/);
+      const held = events.find((e) => e.seq === step.description);
+      expect(descriptionIn(held)?.sdp).toMatch(/^v=0\r\n/);
+      // Always a connection's own create/set event (what the SDP view lists), on the step's side.
+      expect(held?.type).toMatch(/^pc\.(call|result)$/);
+      const side = step.to === 'signaller' || step.to === undefined ? step.lane : step.to;
+      expect(`pc:${(held as { pc: number }).pc}`).toBe(side);
     }
+    const offerIn = withSdp.find((s) => s.text.startsWith('signaller → pc 2: OFFER'))!;
+    expect(events.find((e) => e.seq === offerIn.description)).toMatchObject({ type: 'pc.call', pc: 2, method: 'setRemoteDescription' });
   });
 
   it('states are badges, and the calls say how long they took', () => {
