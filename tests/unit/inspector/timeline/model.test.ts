@@ -124,6 +124,22 @@ describe('buildTimeline rules', () => {
     expect(filtered.hidden).toBe(13);
   });
 
+  it('keeps a long run short: a minute of stats from two connections is two steps', () => {
+    const log = new LogBuilder().pc(1).pc(2).state(1, 'connectionState', 'connected');
+    for (let i = 0; i < 60; i++) {
+      log.push({ type: 'pc.stats', pc: 1, report: { T: { id: 'T', type: 'transport', bytesSent: i } } }, 1000);
+      log.push({ type: 'pc.stats', pc: 2, report: { T: { id: 'T', type: 'transport', bytesSent: i } } }, 1);
+    }
+    const { steps } = buildTimeline(log.events);
+    expect(steps.map((s) => s.text)).toEqual([
+      'pc 1 created',
+      'pc 2 created',
+      'pc 1 connectionState: connected',
+      'pc 1 getStats snapshot ×60 (1.0 s – 60.1 s)',
+      'pc 2 getStats snapshot ×60 (1.0 s – 60.1 s)',
+    ]);
+  });
+
   it('links gathered and added candidates for the ICE view', () => {
     const log = new LogBuilder()
       .pc(1)
