@@ -7,8 +7,10 @@
  */
 import type { Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peerConnections } from '../../../../sandbox/log/reduce.ts';
+import { descriptionIn } from '../timeline/model.ts';
 
-export type DescriptionSource = 'createOffer' | 'createAnswer' | 'setLocalDescription' | 'setRemoteDescription';
+/** 'peerjs': an OFFER/ANSWER as it crossed a Peer's signalling socket. */
+export type DescriptionSource = 'createOffer' | 'createAnswer' | 'setLocalDescription' | 'setRemoteDescription' | 'peerjs';
 
 export interface LoggedDescription {
   /** The seq of the event carrying the SDP (the result of create*, the call of set*). */
@@ -78,6 +80,23 @@ function make(seq: number, pc: number, source: DescriptionSource, d: { type: str
 
 export function findDescription(list: readonly LoggedDescription[], seq: number): LoggedDescription | undefined {
   return list.find((d) => d.seq === seq || d.alsoSeq.includes(seq));
+}
+
+/**
+ * A description selected by an event that is not in the list (a PeerJS OFFER
+ * or ANSWER on the signalling socket): the same text as applied by a
+ * connection when there is one, else the message's own copy.
+ */
+export function describedAt(events: readonly PlaygroundEvent[], list: readonly LoggedDescription[], seq: number): LoggedDescription | undefined {
+  const found = findDescription(list, seq);
+  if (found) return found;
+  const event = events.find((e) => e.seq === seq);
+  const carried = descriptionIn(event);
+  if (!event || !carried) return undefined;
+  const same = list.find((d) => d.sdp === carried.sdp);
+  if (same) return same;
+  const direction = event.type === 'peerjs.signal' ? ` ${event.direction === 'out' ? 'sent' : 'received'} by peer ${event.peer}` : '';
+  return { ...make(seq, 0, 'peerjs', carried, event.t, true), side: 'remote', pcLabel: `signaller${direction}` };
 }
 
 /**

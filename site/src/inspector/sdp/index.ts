@@ -16,5 +16,5 @@ export type { CodecRow, IntersectedCodec } from './codecs.ts';
 export { offerAnswerDiff, renegotiationDiff, attributeValue } from './diff.ts';
 export type { SectionAgreement, HeaderExtensionDiff, RenegotiationDiff, SectionChange } from './diff.ts';
 export { locateSdpError } from './locate.ts';
-export { descriptionsInLog, findDescription, counterpart, previousOfSide } from './descriptions.ts';
+export { descriptionsInLog, findDescription, describedAt, counterpart, previousOfSide } from './descriptions.ts';
 export type { LoggedDescription, DescriptionSource } from './descriptions.ts';

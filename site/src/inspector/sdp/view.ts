@@ -6,7 +6,7 @@
  * context.selection ({ kind: 'description', seq }).
  */
 import type { InspectorContext, InspectorView } from '../types.ts';
-import { counterpart, descriptionsInLog, findDescription, previousOfSide, type LoggedDescription } from './descriptions.ts';
+import { counterpart, describedAt, descriptionsInLog, previousOfSide, type LoggedDescription } from './descriptions.ts';
 import { el } from './dom.ts';
 import { renderDescriptions, type RenderInput } from './render.ts';
 import './sdp.css';
@@ -24,6 +24,7 @@ const SOURCE: Record<string, string> = {
   createAnswer: 'createAnswer() returned',
   setLocalDescription: 'setLocalDescription',
   setRemoteDescription: 'setRemoteDescription',
+  peerjs: 'PeerJS message with the',
 };
 
 export function describeEntry(d: LoggedDescription): string {
@@ -46,7 +47,7 @@ function mountSdpView(container: HTMLElement, context: InspectorContext): () => 
 
   const chosen = (): LoggedDescription | undefined => {
     const selection = context.selection.get();
-    const selected = selection?.kind === 'description' ? findDescription(list, selection.seq) : undefined;
+    const selected = selection?.kind === 'description' ? describedAt(context.events.get(), list, selection.seq) : undefined;
     return selected ?? list[0];
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterpart, descriptionsInLog, findDescription, previousOfSide } from '../../../../site/src/inspector/sdp/descriptions.ts';
+import { counterpart, describedAt, descriptionsInLog, findDescription, previousOfSide } from '../../../../site/src/inspector/sdp/descriptions.ts';
 import { sharedLog } from './fixtures.ts';
 
 describe('descriptions in a recorded log', () => {
@@ -32,5 +32,18 @@ describe('descriptions in a recorded log', () => {
     const previous = previousOfSide(list, offers.at(-1)!);
     expect(previous?.side).toBe('local');
     expect(previous?.sdp).not.toBe(offers.at(-1)!.sdp);
+  });
+});
+
+describe('a description selected through a PeerJS message', () => {
+  it('opens the same text as a connection applied it, or the message copy', () => {
+    const events = sharedLog('peerjs-data');
+    const list = descriptionsInLog(events);
+    const offerMessage = events.find((e) => e.type === 'peerjs.signal' && e.messageType === 'OFFER')!;
+    const shown = describedAt(events, list, offerMessage.seq)!;
+    const payload = (offerMessage as unknown as { payload: { sdp: { sdp: string } } }).payload.sdp.sdp;
+    expect(shown.sdp).toBe(payload);
+    expect(describedAt(events, list, -1)).toBeUndefined();
+    expect(describedAt(events, [], offerMessage.seq)).toMatchObject({ source: 'peerjs', sdp: payload, pcLabel: expect.stringContaining('signaller') });
   });
 });
