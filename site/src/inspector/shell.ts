@@ -72,9 +72,12 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
   const problem = element('p', 'ins-problem');
   problem.setAttribute('role', 'alert');
   problem.hidden = true;
+  const note = element('p', 'ins-note');
+  note.setAttribute('role', 'status');
+  note.hidden = true;
   const head = element('div', 'ins-head');
   head.append(tablist, tools);
-  section.replaceChildren(head, problem, panels);
+  section.replaceChildren(head, problem, note, panels);
 
   const context: InspectorContext = { events: source.events, selection, showView: (id) => select(id, true) };
 
@@ -125,9 +128,12 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
     select(target.dataset.view as ViewId, true);
   });
 
-  const say = (text: string | null) => {
-    problem.textContent = text ?? '';
-    problem.hidden = text === null;
+  /** An error (alert) or a remark about the shown log (status); null clears both. */
+  const say = (text: string | null, kind: 'error' | 'note' = 'error') => {
+    for (const [box, mine] of [[problem, kind === 'error'], [note, kind === 'note']] as const) {
+      box.textContent = text !== null && mine ? text : '';
+      box.hidden = text === null || !mine;
+    }
   };
 
   const stopOrigin = source.origin.subscribe((shown) => {
@@ -177,7 +183,7 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
       .then((text) => {
         const result = importDump(text);
         if (!result.ok) return say(`Could not import "${chosen.name}": ${result.error} The inspector still shows what it showed before.`);
-        say(result.notes.length > 0 ? `Imported "${chosen.name}". ${result.notes.join(' ')}` : null);
+        say(result.notes.length > 0 ? `Imported "${chosen.name}". ${result.notes.join(' ')}` : null, 'note');
         source.showImported(chosen.name, result.events);
       })
       .catch((error: unknown) => say(`Could not read "${chosen.name}": ${error instanceof Error ? error.message : String(error)}`));

@@ -63,6 +63,8 @@ const STATE_BY_TYPE = new Map<string, PcStateName>(
   Object.entries(STATE_UPDATE_TYPES).map(([which, type]) => [type, which as PcStateName]),
 );
 const DESCRIPTION_METHODS = ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription'];
+/** Methods that return at once: Chromium logs the call only, so its success is the next thing that happened. */
+const SYNCHRONOUS: readonly PcMethod[] = ['createDataChannel', 'addTrack', 'removeTrack', 'addTransceiver', 'restartIce', 'setConfiguration', 'close'];
 
 function convertInternals(connections: Record<string, unknown>): ImportResult {
   const timed: Timed[] = [];
@@ -93,8 +95,15 @@ function convertInternals(connections: Record<string, unknown>): ImportResult {
       const type = typeof update['type'] === 'string' ? update['type'] : '';
       const value = typeof update['value'] === 'string' ? update['value'] : '';
       const event = convertUpdate(pc, type, value, open, () => ++call);
-      if (event) push(time, event);
-      else skipped.set(type, (skipped.get(type) ?? 0) + 1);
+      if (!event) {
+        skipped.set(type, (skipped.get(type) ?? 0) + 1);
+        continue;
+      }
+      push(time, event);
+      if (event.type === 'pc.call' && SYNCHRONOUS.includes(event.method)) {
+        open.get(event.method)?.pop();
+        push(time, { type: 'pc.result', t: 0, pc, call: event.call, method: event.method, ok: true });
+      }
     }
     for (const [time, report] of statsSamples(stats)) push(time, { type: 'pc.stats', t: 0, pc, report });
   }
@@ -168,6 +177,12 @@ function callArgs(method: PcMethod, value: string): Json[] {
   if (method === 'addIceCandidate') {
     const parsed = parseCandidateText(value);
     return parsed ? [{ candidate: parsed.candidate, sdpMid: parsed.sdpMid, sdpMLineIndex: parsed.sdpMLineIndex }] : [null];
+  }
+  if (method === 'createDataChannel') {
+    // "label: chat, dataChannelDict: {…}"
+    const match = /^label: (.*?)(?:, dataChannelDict: (\{.*\}))?$/s.exec(value);
+    const options = match?.[2] ? parseJson(match[2]) : undefined;
+    return match ? [match[1] ?? '', ...(options !== undefined ? [options] : [])] : [];
   }
   const options = /^options: (\{.*\})$/s.exec(value)?.[1];
   if (options) {

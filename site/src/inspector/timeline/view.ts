@@ -209,8 +209,8 @@ function fillRow(li: HTMLLIElement, step: Step, lanes: readonly Lane[], column: 
     body.style.gridColumn = `2 / ${lanes.length + 2}`;
   }
   body.append(element('span', 'tl-text', step.text));
-  if (step.description !== undefined) body.append(chip('SDP', ', Enter shows the description in the SDP view'));
-  else if (step.candidate !== undefined) body.append(chip('ICE', ', Enter shows the candidate in the ICE view'));
+  if (step.description !== undefined) body.append(' ', chip('SDP', '(Enter shows the description in the SDP view)'));
+  else if (step.candidate !== undefined) body.append(' ', chip('ICE', '(Enter shows the candidate in the ICE view)'));
   cells.push(body);
   li.replaceChildren(...cells);
 }
@@ -219,7 +219,7 @@ function chip(text: string, hint: string): HTMLElement {
   const wrap = element('span', 'tl-chip');
   const visible = element('span', '', text);
   visible.setAttribute('aria-hidden', 'true');
-  wrap.append(visible, element('span', 'tl-visually-hidden', hint));
+  wrap.append(visible, element('span', 'tl-visually-hidden', ` ${hint}`));
   return wrap;
 }
 

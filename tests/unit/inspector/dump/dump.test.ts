@@ -118,6 +118,9 @@ describe('importDump of a foreign webrtc-internals dump', () => {
     expect(pc1!.addedCandidates.map((a) => a.outcome)).toEqual(['ok', 'error']);
     expect(pc1!.addedCandidates[1]!.error).toEqual({ name: 'OperationError', message: 'Error processing ICE candidate' });
     expect(pc2!.closed).toBe(true);
+    // Methods that return at once have no outcome entry in a dump; they are recorded as succeeded.
+    expect(pc1!.calls[0]).toMatchObject({ call: { method: 'createDataChannel', args: ['chat', {}] }, result: { ok: true } });
+    expect(pc2!.calls.map((c) => [c.call.method, c.result?.ok])).toEqual([['close', true]]);
   });
 
   it('keeps the configuration text Chromium wrote, and reads candidate errors', () => {
