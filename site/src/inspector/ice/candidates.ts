@@ -12,6 +12,8 @@ import { diagnoseIceError, type IceErrorRow } from './errors.ts';
 
 export interface CandidateRow {
   side: 'local' | 'remote';
+  /** How the log knows it: an icecandidate event (local), an addIceCandidate call, or a line of an applied remote description. */
+  via: 'icecandidate' | 'addIceCandidate' | 'description';
   seq: number;
   t: number;
   /** Milliseconds since this connection's setLocalDescription was called (local: as measured by the runtime). */
@@ -72,7 +74,7 @@ export function iceCandidates(events: readonly PlaygroundEvent[]): PcIce[] {
 function rowsOf(pc: PcSummary): CandidateRow[] {
   const rows: CandidateRow[] = [];
   for (const gathered of pc.candidates) {
-    rows.push({ ...fields(gathered.candidate), side: 'local', seq: gathered.seq, t: gathered.t, sinceLocalDescription: gathered.sinceLocalDescription, outcome: null, error: null });
+    rows.push({ ...fields(gathered.candidate), side: 'local', via: 'icecandidate', seq: gathered.seq, t: gathered.t, sinceLocalDescription: gathered.sinceLocalDescription, outcome: null, error: null });
   }
   const localDescriptionCalls = pc.calls.filter((c) => c.call.method === 'setLocalDescription').map((c) => c.call.t);
   for (const added of pc.addedCandidates) {
@@ -83,6 +85,7 @@ function rowsOf(pc: PcSummary): CandidateRow[] {
     rows.push({
       ...fields(candidate),
       side: 'remote',
+      via: 'addIceCandidate',
       seq: added.seq,
       t: added.t,
       sinceLocalDescription: since,
@@ -90,10 +93,50 @@ function rowsOf(pc: PcSummary): CandidateRow[] {
       error: added.error ? `${added.error.name}: ${added.error.message}` : null,
     });
   }
+  // Candidates that came inside the remote description (non-trickle, or sent after gathering).
+  const known = new Set(rows.filter((r) => r.side === 'remote').map((r) => r.raw.replace(/^a=/, '')));
+  for (const description of pc.descriptions) {
+    if (description.side !== 'remote' || !description.sdp) continue;
+    for (const { line, mid } of candidateLines(description.sdp)) {
+      if (known.has(line)) continue;
+      known.add(line);
+      const since = localDescriptionCalls.filter((t) => t <= description.t).at(-1);
+      rows.push({
+        ...fields({ candidate: line, sdpMid: mid }),
+        side: 'remote',
+        via: 'description',
+        seq: description.seq,
+        t: description.t,
+        sinceLocalDescription: since === undefined ? null : round(description.t - since),
+        outcome: 'ok',
+        error: null,
+      });
+    }
+  }
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
-type Fields = Omit<CandidateRow, 'side' | 'seq' | 't' | 'sinceLocalDescription' | 'outcome' | 'error'>;
+/** The a=candidate lines of a description, each with the mid of its m-section. */
+export function candidateLines(sdp: string): { line: string; mid: string | null }[] {
+  const out: { line: string; mid: string | null }[] = [];
+  let pending: string[] = [];
+  let mid: string | null = null;
+  const flush = () => {
+    for (const line of pending) out.push({ line, mid });
+    pending = [];
+  };
+  for (const raw of sdp.split(/\r?\n/)) {
+    if (raw.startsWith('m=')) {
+      flush();
+      mid = null;
+    } else if (raw.startsWith('a=mid:')) mid = raw.slice(6).trim();
+    else if (raw.startsWith('a=candidate:')) pending.push(raw.slice(2).trim());
+  }
+  flush();
+  return out;
+}
+
+type Fields = Omit<CandidateRow, 'side' | 'via' | 'seq' | 't' | 'sinceLocalDescription' | 'outcome' | 'error'>;
 
 /** The browser's own fields when it gave them (local candidates), else what the line says. */
 function fields(candidate: Partial<CandidateJson> & { candidate: string }): Fields {

@@ -9,8 +9,12 @@ import { pairPriority } from './priority.ts';
 
 export interface PairEnd {
   type: string | null;
+  foundation: string | null;
   protocol: string | null;
+  /** Null when the report hides it (Chromium reports "" for mDNS host candidates). */
   address: string | null;
+  /** Where the address came from: the stats, or the matching candidate of the log (hidden in the stats). */
+  addressFrom: 'stats' | 'candidate' | null;
   port: number | null;
   priority: number | null;
   relayProtocol: string | null;
@@ -88,15 +92,42 @@ export function candidatePairs(stats: PcStatsEvent, fallbackRole: 'controlling' 
 
 function pairEnd(stat: Stat | null): PairEnd | null {
   if (!stat) return null;
+  const address = str(stat, 'address') || str(stat, 'ip') || null;
   return {
     type: str(stat, 'candidateType'),
+    foundation: str(stat, 'foundation'),
     protocol: str(stat, 'protocol'),
-    address: str(stat, 'address') ?? str(stat, 'ip'),
+    address,
+    addressFrom: address ? 'stats' : null,
     port: num(stat, 'port'),
     priority: num(stat, 'priority'),
     relayProtocol: str(stat, 'relayProtocol'),
     url: str(stat, 'url'),
   };
+}
+
+/** A candidate as the log knows it, enough to recognise it in a report. */
+export interface KnownCandidate {
+  side: 'local' | 'remote';
+  address: string | null;
+  port: number | null;
+  foundation: string | null;
+}
+
+/**
+ * Fills the addresses a report hides from the candidates the log recorded
+ * (same side, port and, when both have one, foundation), so a learner sees
+ * which of their candidates the pair is made of.
+ */
+export function withKnownAddresses(table: PairTable, candidates: readonly KnownCandidate[]): PairTable {
+  const fill = (end: PairEnd | null, side: KnownCandidate['side']): PairEnd | null => {
+    if (!end || end.address !== null || end.port === null) return end;
+    const match = candidates.find(
+      (c) => c.side === side && c.port === end.port && c.address && (c.foundation === null || end.foundation === null || c.foundation === end.foundation),
+    );
+    return match ? { ...end, address: match.address, addressFrom: 'candidate' } : end;
+  };
+  return { ...table, pairs: table.pairs.map((pair) => ({ ...pair, local: fill(pair.local, 'local'), remote: fill(pair.remote, 'remote') })) };
 }
 
 function compareBig(a: bigint | null, b: bigint | null): number {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { iceCandidates } from '../../../../site/src/inspector/ice/candidates.ts';
-import { latestPairTables } from '../../../../site/src/inspector/ice/pairs.ts';
+import { candidateLines, iceCandidates } from '../../../../site/src/inspector/ice/candidates.ts';
+import { latestPairTables, withKnownAddresses } from '../../../../site/src/inspector/ice/pairs.ts';
 
 const log = (name: string): PlaygroundEvent[] =>
   JSON.parse(readFileSync(new URL(`../../../fixtures/logs/${name}.json`, import.meta.url), 'utf8')) as PlaygroundEvent[];
@@ -65,5 +65,56 @@ describe('ICE over recorded runs', () => {
   it('candidate-before-remote: the refused candidates show as errors on pc 2', () => {
     const pc2 = iceCandidates(log('mistake-candidate-before-remote')).find((t) => t.pc === 2)!;
     expect(pc2.candidates.some((c) => c.side === 'remote' && c.outcome === 'error' && /InvalidStateError/.test(c.error ?? ''))).toBe(true);
+  });
+});
+
+describe('pairs named by the log\'s candidates', () => {
+  it('fills the addresses Chromium hides in stats (mDNS host candidates) from the recorded candidates', () => {
+    const events = log('audio-video');
+    const tables = latestPairTables(events);
+    for (const pc of iceCandidates(events)) {
+      const raw = tables.get(pc.pc)!;
+      const selected = raw.pairs.find((p) => p.selected)!;
+      expect(selected.local!.address).toBeNull(); // what the report says
+      const filled = withKnownAddresses(raw, pc.candidates).pairs.find((p) => p.selected)!;
+      for (const [end, side] of [[filled.local!, 'local'], [filled.remote!, 'remote']] as const) {
+        expect(end.addressFrom).toBe('candidate');
+        expect(end.address).toMatch(/\.local$/);
+        const row = pc.candidates.find((c) => c.side === side && c.address === end.address && c.port === end.port);
+        expect(row, `${side} candidate of pc ${pc.pc}`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('remote candidates inside the description', () => {
+  it('relay: the peer\'s relay candidates came in its description, and are listed as remote', () => {
+    for (const pc of iceCandidates(log('relay'))) {
+      const inDescription = pc.candidates.filter((c) => c.via === 'description');
+      expect(inDescription.length).toBeGreaterThan(0);
+      for (const row of inDescription) {
+        expect(row.side).toBe('remote');
+        expect(row.type).toBe('relay');
+        expect(row.sdpMid).toBe('0');
+        expect(row.decoded).not.toBeNull();
+      }
+    }
+  });
+
+  it('trickled candidates are not listed twice when the description repeats them', () => {
+    for (const name of ['audio-video', 'data-only', 'renegotiation']) {
+      for (const pc of iceCandidates(log(name))) {
+        const raws = pc.candidates.filter((c) => c.side === 'remote').map((c) => c.raw.replace(/^a=/, ''));
+        expect(new Set(raws).size, name).toBe(raws.length);
+      }
+    }
+  });
+
+  it('reads candidate lines with their mid', () => {
+    const sdp = 'v=0\r\nm=audio 9 x 0\r\na=candidate:1 1 udp 1 1.2.3.4 5 typ host\r\na=mid:a\r\nm=video 9 x 0\r\na=mid:v\r\na=candidate:2 1 udp 1 1.2.3.4 6 typ host\r\n';
+    expect(candidateLines(sdp)).toEqual([
+      { line: 'candidate:1 1 udp 1 1.2.3.4 5 typ host', mid: 'a' },
+      { line: 'candidate:2 1 udp 1 1.2.3.4 6 typ host', mid: 'v' },
+    ]);
   });
 });
