@@ -24,9 +24,20 @@ describe('the doctor over recorded runs', () => {
     expect(ids('mistake-no-m-line')).toEqual(['offer-no-m-line']);
   });
 
-  it('mistake-deprecated', () => {
-    const found = diagnose(log('mistake-deprecated')).map((f) => f.id);
-    expect(found).toEqual(expect.arrayContaining(['deprecated:iceServers[].url', 'deprecated:offerToReceiveAudio', 'deprecated:offerToReceiveVideo']));
+  it('mistake-deprecated: each API once, with the line the runtime saw it on', () => {
+    const findings = diagnose(log('mistake-deprecated'));
+    expect(findings.map((f) => f.id).sort()).toEqual([
+      'deprecated:iceServers[].url',
+      'deprecated:offerToReceiveAudio',
+      'deprecated:offerToReceiveVideo',
+      'deprecated:onaddstream',
+    ]);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    const onaddstream = findings.find((f) => f.id === 'deprecated:onaddstream')!;
+    expect(onaddstream.location?.file).toBe('main.js');
+    expect(onaddstream.fix).toMatch(/ontrack/);
+    // The runtime's event and the recorded createOffer call are one finding with both as evidence.
+    expect(findings.find((f) => f.id === 'deprecated:offerToReceiveAudio')!.evidence.length).toBe(2);
   });
 
   it('turn-401', () => {
