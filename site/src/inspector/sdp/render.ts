@@ -100,7 +100,8 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
     for (const old of root.querySelectorAll('.sdp-related')) old.classList.remove('sdp-related');
     const targets = link.lines.map((n) => root.querySelector<HTMLElement>(`#${CSS.escape(lineId(view.prefix, n))}`)).filter((x): x is HTMLElement => x !== null);
     for (const t of targets) t.classList.add('sdp-related');
-    status.textContent = `${link.label}: ${link.lines.length === 0 ? 'no lines' : `line${link.lines.length > 1 ? 's' : ''} ${link.lines.join(', ')}`}`;
+    const numbers = [...link.lines].sort((x, y) => x - y);
+    status.textContent = `${link.label}: ${numbers.length === 0 ? 'no lines' : `line${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`}`;
     targets[0]?.focus();
   };
 
@@ -157,23 +158,23 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
     if (!view || !section) return;
     const mLine = section.lines[0]?.number;
     const lines = payloadTypeLines(section, pt);
-    highlight(view, { label: `payload type ${pt}`, lines: mLine === undefined ? lines : [...lines, mLine].sort((x, y) => x - y) });
+    // Focus goes to the rtpmap line; the m= line that lists the payload type is highlighted too.
+    highlight(view, { label: `payload type ${pt}`, lines: mLine === undefined ? lines : [...lines, mLine] });
   };
 
-  root.addEventListener('focusin', onFocusIn);
-  root.addEventListener('focusout', onFocusOut);
-  root.addEventListener('mouseover', onOver);
-  root.addEventListener('mouseleave', onLeave);
-  root.addEventListener('keydown', onKey);
-  root.addEventListener('click', onClick);
+  // One signal removes every listener on clean-up.
+  const listening = new AbortController();
+  const on = <K extends keyof HTMLElementEventMap>(type: K, handler: (event: HTMLElementEventMap[K]) => void) =>
+    root.addEventListener(type, handler, { signal: listening.signal });
+  on('focusin', onFocusIn);
+  on('focusout', onFocusOut);
+  on('mouseover', onOver);
+  on('mouseleave', onLeave);
+  on('keydown', onKey);
+  on('click', onClick);
   container.replaceChildren(root);
   return () => {
-    root.removeEventListener('focusin', onFocusIn);
-    root.removeEventListener('focusout', onFocusOut);
-    root.removeEventListener('mouseover', onOver);
-    root.removeEventListener('mouseleave', onLeave);
-    root.removeEventListener('keydown', onKey);
-    root.removeEventListener('click', onClick);
+    listening.abort();
     root.remove();
   };
 }
