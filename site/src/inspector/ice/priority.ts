@@ -71,7 +71,7 @@ export function relayTransport(relayProtocol: string | null | undefined, url: st
 }
 
 export function componentName(component: number): string {
-  if (component === 1) return 'RTP (and RTCP, multiplexed)';
+  if (component === 1) return 'RTP, with RTCP multiplexed';
   if (component === 2) return 'RTCP';
   return `component ${component}`;
 }

@@ -111,9 +111,9 @@ function candidateCells(row: CandidateRow): string[] {
     d ? String(d.localPreference) : '—',
     d ? `${d.component} (${componentName(d.component)})` : '—',
     row.foundation ?? '—',
-    row.relatedAddress ? `${row.relatedAddress}:${text(row.relatedPort)}` : '—',
-    row.url ?? '—',
-    row.relayProtocol ?? '—',
+    row.relatedAddress ? hostPort(row.relatedAddress, row.relatedPort) : '—',
+    row.url || '—',
+    row.relayProtocol || '—',
     row.side === 'local' ? '—' : row.outcome === 'ok' ? 'yes' : row.outcome === 'error' ? `no: ${row.error ?? 'refused'}` : 'pending',
   ];
 }
@@ -125,7 +125,7 @@ function errorTable(label: string, errors: IceErrorRow[]): HTMLTableElement {
     const tr = el('tr', 'ice-error-row');
     const time = el('th', undefined, seconds(error.t));
     time.scope = 'row';
-    tr.append(time, ...cells([error.url ?? '—', text(error.errorCode), error.errorText || '—', error.address ? `${error.address}:${text(error.port)}` : '—', error.diagnosis]));
+    tr.append(time, ...cells([error.url ?? '—', text(error.errorCode), error.errorText || '—', error.address ? hostPort(error.address, error.port) : '—', error.diagnosis]));
     body.append(tr);
   }
   return table;
@@ -180,8 +180,7 @@ function pairSection(label: string, pairs: PairTable | null): HTMLElement[] {
 function end(e: PairEnd | null): string {
   if (!e) return '—';
   const via = e.relayProtocol ? ` via TURN/${e.relayProtocol}` : '';
-  const address = e.address ?? '(address hidden)';
-  return `${e.type ?? '?'} ${e.protocol ?? ''} ${address}:${text(e.port)}${via}`.replace(/\s+/g, ' ').trim();
+  return `${e.type ?? '?'} ${e.protocol ?? ''} ${hostPort(e.address ?? '(address hidden)', e.port)}${via}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Marks the row of the selected candidate and brings it into view. */
@@ -219,6 +218,12 @@ function scroller(table: HTMLTableElement, label: string): HTMLElement {
   box.setAttribute('aria-label', label);
   box.append(table);
   return box;
+}
+
+/** "192.0.2.1:5000", "[fd00::2]:5000": an IPv6 address gets brackets so the port stays readable. */
+function hostPort(address: string, port: number | null): string {
+  const host = address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
+  return `${host}:${text(port)}`;
 }
 
 function text(value: number | null): string {
