@@ -86,7 +86,8 @@ export function deprecatedApis(events: readonly PlaygroundEvent[]): Finding[] {
     return {
       id: `deprecated:${api}`,
       severity: 'warning' as const,
-      title: `Deprecated API: ${api}${evidence.length > 1 ? ` (used ${evidence.length} times)` : ''}`,
+      // No use count in the title: a runtime event and the recorded call of one use are two pieces of evidence.
+      title: `Deprecated API: ${api}`,
       explanation: advice.explanation,
       fix: advice.fix,
       evidence: evidence.sort((a, b) => a - b),

@@ -33,7 +33,7 @@ export function iceCandidateBeforeRemoteDescription(events: readonly PlaygroundE
       fix:
         'Call setRemoteDescription first and await it, then addIceCandidate. If candidates can arrive early, keep them in an array ' +
         'and add them once the remote description is set.',
-      evidence,
+      evidence: evidence.sort((a, b) => a - b),
       pc: pc.pc,
       selection: { kind: 'pc', pc: pc.pc },
     });

@@ -49,4 +49,15 @@ describe('the doctor over recorded runs', () => {
     expect(findings.map((f) => f.id.split(':')[0])).toEqual(['ice-server-unreachable', 'ice-server-unreachable']);
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
   });
+
+  it('lists every finding\'s evidence in log order, pointing at events that exist', () => {
+    for (const name of ['mistake-candidate-before-remote', 'mistake-no-m-line', 'mistake-deprecated', 'turn-401', 'turn-unreachable']) {
+      const events = log(name);
+      const seqs = new Set(events.map((e) => e.seq));
+      for (const finding of diagnose(events)) {
+        expect(finding.evidence, `${name} ${finding.id}`).toEqual([...finding.evidence].sort((a, b) => a - b));
+        for (const seq of finding.evidence) expect(seqs.has(seq), `${name} ${finding.id} #${seq}`).toBe(true);
+      }
+    }
+  });
 });
