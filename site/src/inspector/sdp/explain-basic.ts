@@ -61,7 +61,7 @@ export function explainBasicLine(line: SdpLine): Explanation {
       ]);
     }
     case 'm':
-      return explainMLine(line, parts);
+      return explainMLine(parts);
     case 'i':
       return ok('A free-text title for the session or section. WebRTC ignores it.', `${SDP} §5.4`);
     case 'u':
@@ -81,7 +81,7 @@ export function explainBasicLine(line: SdpLine): Explanation {
   }
 }
 
-function explainMLine(line: SdpLine, parts: string[]): Explanation {
+function explainMLine(parts: string[]): Explanation {
   const [kind, port, proto, ...formats] = parts;
   if (!kind || port === undefined || !/^\d+(\/\d+)?$/.test(port) || !proto || formats.length === 0) {
     return malformed('m=<kind> <port> <protocol> <formats…>', `${SDP} §5.14`);

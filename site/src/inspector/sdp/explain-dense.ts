@@ -146,7 +146,9 @@ function ssrc(value: string): Explanation {
   return ok(`A stream this side will send with SSRC ${s.ssrc}; ${meaning}`, attribute === 'msid' ? `${rfc}, RFC 8830` : rfc, [
     field('ssrc', s.ssrc, 'Synchronisation source: the 32-bit id in every RTP packet of this stream.'),
     field('attribute', attribute, meaning.slice(meaning.indexOf(':') + 2)),
-    ...(s.value !== undefined ? [field('value', s.value, 'Its value.')] : []),
+    ...(s.value !== undefined
+      ? [field('value', s.value, attribute === 'msid' ? 'The stream id, then the track id.' : attribute === 'cname' ? 'The CNAME: random per connection, the same on every SSRC this side sends.' : 'The attribute\'s value.')]
+      : []),
   ]);
 }
 
