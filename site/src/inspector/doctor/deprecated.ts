@@ -6,6 +6,7 @@
  * finding per API, with every use as evidence.
  */
 import type { Json, PlaygroundEvent, SourceLocation } from '../../../../sandbox/log/events.ts';
+import { usesUrlField } from '../../../../sandbox/runtime/deprecated.ts';
 import type { Finding } from './finding.ts';
 
 interface Advice {
@@ -99,11 +100,4 @@ export function deprecatedApis(events: readonly PlaygroundEvent[]): Finding[] {
 
 function hasKey(value: Json | undefined, key: string): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && value[key] !== undefined;
-}
-
-/** An iceServers entry with `url` and no `urls`. */
-export function usesUrlField(configuration: Json | undefined): boolean {
-  if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) return false;
-  const servers = configuration['iceServers'];
-  return Array.isArray(servers) && servers.some((server) => hasKey(server, 'url') && !hasKey(server, 'urls'));
 }
