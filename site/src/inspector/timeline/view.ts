@@ -56,7 +56,14 @@ export const view: InspectorView = {
     const rows = new Map<string, { li: HTMLLIElement; signature: string; step: Step }>();
     let active: string | null = null;
 
+    // While its tab (or the whole inspector) is hidden the log still grows: render once shown again.
+    let stale = false;
     const render = () => {
+      if (container.closest('[hidden]')) {
+        stale = true;
+        return;
+      }
+      stale = false;
       const { lanes, steps, hidden } = buildTimeline(context.events.get(), filter);
       const shown = steps.length > MAX_ROWS ? steps.slice(-MAX_ROWS) : steps;
       empty.hidden = steps.length > 0;
@@ -144,8 +151,14 @@ export const view: InspectorView = {
 
     render();
     const stop = context.events.listen(render);
+    // Showing a hidden element changes its size from nothing: the moment to catch up.
+    const shown = new ResizeObserver(() => {
+      if (stale) render();
+    });
+    shown.observe(root);
     return () => {
       stop();
+      shown.disconnect();
       list.removeEventListener('keydown', onKeydown);
       list.removeEventListener('click', onClick);
       container.replaceChildren();
