@@ -4,17 +4,39 @@
  */
 import type { Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { everReached, peerConnections } from '../../../../sandbox/log/reduce.ts';
+import { iceCandidates } from '../ice/candidates.ts';
 import { diagnoseIceError } from '../ice/errors.ts';
 import type { Finding } from './finding.ts';
 
-/** iceConnectionState went to failed and this side never had a relay candidate. */
+/**
+ * iceConnectionState went to failed and this side never had a relay candidate.
+ * When the connection was never given a single remote candidate, that is the
+ * cause, not the network, and the finding says so instead.
+ */
 export function iceFailedWithoutRelay(events: readonly PlaygroundEvent[]): Finding[] {
   const findings: Finding[] = [];
+  const remoteCount = new Map(iceCandidates(events).map((t) => [t.pc, t.candidates.filter((c) => c.side === 'remote').length]));
   for (const pc of peerConnections(events)) {
     if (!everReached(pc, 'iceConnectionState', 'failed')) continue;
+    const failed = pc.history.iceConnectionState.find((c) => c.value === 'failed');
+    if (!remoteCount.get(pc.pc)) {
+      findings.push({
+        id: `ice-no-remote-candidates:${pc.pc}`,
+        severity: 'error',
+        title: `${pc.label}: ICE failed, and it was never given a remote candidate`,
+        explanation:
+          'ICE can only try addresses it knows. No candidate of the other peer reached this connection: none was passed to addIceCandidate, and the remote description carried none.',
+        fix:
+          'In each peer\'s onicecandidate handler, send event.candidate to the other peer (through your signalling), and there call addIceCandidate(candidate). ' +
+          'Or wait for iceGatheringState "complete" before sending the description, so the candidates travel inside it.',
+        evidence: failed ? [failed.seq] : [],
+        pc: pc.pc,
+        selection: { kind: 'pc', pc: pc.pc },
+      });
+      continue;
+    }
     const types = new Set(pc.candidates.map((c) => c.candidate.type ?? typeFromLine(c.candidate.candidate)));
     if (types.has('relay')) continue;
-    const failed = pc.history.iceConnectionState.find((c) => c.value === 'failed');
     const turnConfigured = hasTurnServer(pc.configuration);
     const gathered = [...types].filter(Boolean).join(', ') || 'none';
     findings.push({

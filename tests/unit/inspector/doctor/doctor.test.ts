@@ -87,8 +87,17 @@ describe('called in the wrong state', () => {
 });
 
 describe('ICE failed with no relay candidate', () => {
-  const failing = (candidate = hostCandidate(5000), configuration = {}) =>
-    new LogBuilder().started().pc(1, configuration).gathered(1, candidate).state(1, 'iceConnectionState', 'checking').state(1, 'iceConnectionState', 'failed').events;
+  const failing = (candidate = hostCandidate(5000), configuration = {}, remote = true) => {
+    const log = new LogBuilder().started().pc(1, configuration).gathered(1, candidate);
+    if (remote) log.call(1, 'addIceCandidate', [json(hostCandidate(6000, 'wxyz'))]);
+    return log.state(1, 'iceConnectionState', 'checking').state(1, 'iceConnectionState', 'failed').events;
+  };
+
+  it('says the candidates never arrived when the connection got none, rather than blaming the network', () => {
+    const findings = iceFailedWithoutRelay(failing(hostCandidate(5000), {}, false));
+    expect(findings.map((f) => f.id)).toEqual(['ice-no-remote-candidates:1']);
+    expect(findings[0]!.fix).toMatch(/addIceCandidate/);
+  });
 
   it('says to configure TURN when there is none', () => {
     const [finding] = iceFailedWithoutRelay(failing());
