@@ -8,6 +8,9 @@
  */
 import type { Json, PcCallEvent, PcResultEvent, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peers, peerName, type PeerSummary } from '../../../../sandbox/log/peerjs.ts';
+import { ERROR_KIND, candidateSummary, firstLine, ms, servers, shortId, span, stateTone } from './wording.ts';
+
+export { candidateSummary, ms } from './wording.ts';
 
 export const SIGNALLER = 'signaller';
 
@@ -317,9 +320,7 @@ function peerLanes(peerSummaries: readonly PeerSummary[]): (peer: number, connec
   };
 }
 
-// ---- wording -----------------------------------------------------------------
-
-const ERROR_KIND = { uncaught: 'Uncaught', unhandledrejection: 'Unhandled rejection', 'loop-guard': 'Loop stopped', runtime: 'Runtime error' };
+// ---- calls -------------------------------------------------------------------
 
 function callStep(call: PcCallEvent, result: PcResultEvent | undefined, pcName: string): Omit<Step, 'key' | 'badge'> {
   const method = call.method;
@@ -348,54 +349,15 @@ function callStep(call: PcCallEvent, result: PcResultEvent | undefined, pcName: 
   };
 }
 
-function outcome(result: PcResultEvent, since?: number): string {
-  const took = since === undefined ? '' : ` ${ms(result.t - since)}`;
-  return result.ok ? `✓${took}` : `✗ ${result.error.name}: ${firstLine(result.error.message)}`;
-}
-
 function addedCandidate(arg: Json | undefined): string {
   const object = asObject(arg);
   const text = object?.['candidate'];
   return typeof text === 'string' && text !== '' ? candidateSummary(text) : 'end of candidates';
 }
 
-/** "host udp 192.168.1.2:5000" from a candidate line. */
-export function candidateSummary(line: string): string {
-  const words = line.replace(/^(a=)?candidate:/, '').split(/\s+/);
-  const typ = words.indexOf('typ');
-  const type = typ >= 0 ? (words[typ + 1] ?? '?') : '?';
-  return `${type} ${words[2]?.toLowerCase() ?? '?'} ${words[4] ?? '?'}:${words[5] ?? '?'}`;
-}
-
-function servers(configuration: Json): string {
-  const list = asObject(configuration)?.['iceServers'];
-  if (!Array.isArray(list)) return '';
-  return list.length === 0 ? ' (no ICE servers)' : ` (${list.length} ICE server${list.length === 1 ? '' : 's'})`;
-}
-
-function stateTone(value: string): StepTone {
-  if (value === 'failed') return 'error';
-  if (value === 'disconnected') return 'warn';
-  if (value === 'connected' || value === 'completed') return 'ok';
-  return 'info';
-}
-
-/** "12 ms", "1.2 s". */
-export function ms(value: number): string {
-  return Math.abs(value) >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
-}
-
-function span(from: number, to: number): string {
-  return from === to ? `at ${ms(from)}` : `${ms(from)} – ${ms(to)}`;
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+function outcome(result: PcResultEvent, since?: number): string {
+  const took = since === undefined ? '' : ` ${ms(result.t - since)}`;
+  return result.ok ? `✓${took}` : `✗ ${result.error.name}: ${firstLine(result.error.message)}`;
 }
 
 function asObject(value: Json | undefined): { [key: string]: Json } | null {

@@ -101,6 +101,19 @@ export const view: InspectorView = {
       // One tab stop for the whole list: the last focused row, else the first.
       if (active === null || !rows.has(active)) active = shown[0]?.key ?? null;
       for (const [key, row] of rows) row.li.tabIndex = key === active ? 0 : -1;
+      markSelected();
+    };
+
+    // The step whose description or candidate another view is showing.
+    const markSelected = () => {
+      const selected = context.selection.get();
+      for (const { li, step } of rows.values()) {
+        const match =
+          (selected?.kind === 'description' && step.description === selected.seq) ||
+          (selected?.kind === 'candidate' && step.candidate === selected.seq);
+        if (match) li.setAttribute('aria-current', 'true');
+        else li.removeAttribute('aria-current');
+      }
     };
 
     const open = (key: string | undefined) => {
@@ -151,6 +164,7 @@ export const view: InspectorView = {
 
     render();
     const stop = context.events.listen(render);
+    const stopSelection = context.selection.listen(markSelected);
     // Showing a hidden element changes its size from nothing: the moment to catch up.
     const shown = new ResizeObserver(() => {
       if (stale) render();
@@ -158,6 +172,7 @@ export const view: InspectorView = {
     shown.observe(root);
     return () => {
       stop();
+      stopSelection();
       shown.disconnect();
       list.removeEventListener('keydown', onKeydown);
       list.removeEventListener('click', onClick);
