@@ -8,6 +8,7 @@
  */
 import type { InspectorView } from '../types.ts';
 import { DEFAULT_FILTER, buildTimeline, ms, type Lane, type Step, type TimelineFilter } from './model.ts';
+import { renderWhenShown } from '../stats/render-when-shown.ts';
 import './timeline.css';
 
 /** Rendering more rows than this makes updates slow; the oldest are left out (and said so). */
@@ -56,14 +57,7 @@ export const view: InspectorView = {
     const rows = new Map<string, { li: HTMLLIElement; signature: string; step: Step }>();
     let active: string | null = null;
 
-    // While its tab (or the whole inspector) is hidden the log still grows: render once shown again.
-    let stale = false;
     const render = () => {
-      if (container.closest('[hidden]')) {
-        stale = true;
-        return;
-      }
-      stale = false;
       const { lanes, steps, hidden } = buildTimeline(context.events.get(), filter);
       const shown = steps.length > MAX_ROWS ? steps.slice(-MAX_ROWS) : steps;
       empty.hidden = steps.length > 0;
@@ -162,18 +156,12 @@ export const view: InspectorView = {
     list.addEventListener('keydown', onKeydown);
     list.addEventListener('click', onClick);
 
-    render();
-    const stop = context.events.listen(render);
+    // While its tab (or the whole inspector) is hidden the log still grows: render once shown again.
+    const stop = renderWhenShown(container, context.events, render);
     const stopSelection = context.selection.listen(markSelected);
-    // Showing a hidden element changes its size from nothing: the moment to catch up.
-    const shown = new ResizeObserver(() => {
-      if (stale) render();
-    });
-    shown.observe(root);
     return () => {
       stop();
       stopSelection();
-      shown.disconnect();
       list.removeEventListener('keydown', onKeydown);
       list.removeEventListener('click', onClick);
       container.replaceChildren();
