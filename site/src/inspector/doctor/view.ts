@@ -7,6 +7,7 @@
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { el } from '../sdp/dom.ts';
 import type { InspectorContext, InspectorView } from '../types.ts';
+import { renderWhenShown } from '../stats/render-when-shown.ts';
 import { diagnose } from './diagnose.ts';
 import type { Finding, Severity } from './finding.ts';
 import './doctor.css';
@@ -26,17 +27,20 @@ export const view: InspectorView = {
     container.replaceChildren(root);
 
     let signature = '';
+    let first: PlaygroundEvent | undefined;
     const render = (events: readonly PlaygroundEvent[]) => {
       const findings = diagnose(events);
-      // Redraw only when the findings change, so focus and scroll survive live updates.
-      const next = JSON.stringify(findings.map((f) => [f.id, f.evidence.length]));
-      if (next === signature) return;
+      // Redraw only when the findings change (or another log is shown: a new run, an import),
+      // so focus and scroll survive live updates.
+      const next = JSON.stringify([events.length > 0, findings.map((f) => [f.id, f.evidence])]);
+      if (next === signature && events[0] === first) return;
       signature = next;
+      first = events[0];
       status.textContent = summary(findings, events.length);
       list.replaceChildren(...findings.map((finding) => item(finding, context)));
       list.hidden = findings.length === 0;
     };
-    const stop = context.events.subscribe(render);
+    const stop = renderWhenShown(container, context.events, render);
     return () => {
       stop();
       container.replaceChildren();

@@ -8,6 +8,7 @@
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { el } from '../sdp/dom.ts';
 import type { InspectorContext, InspectorView } from '../types.ts';
+import { renderWhenShown } from '../stats/render-when-shown.ts';
 import { MDNS_EXPLANATION } from './candidate-line.ts';
 import { iceCandidates, type CandidateRow, type PcIce } from './candidates.ts';
 import type { IceErrorRow } from './errors.ts';
@@ -22,17 +23,19 @@ export const view: InspectorView = {
     const root = el('div', 'ice');
     container.replaceChildren(root);
     let signature = '';
+    let first: PlaygroundEvent | undefined;
     const render = (events: readonly PlaygroundEvent[]) => {
       const pcs = iceCandidates(events);
       const pairs = latestPairTables(events);
       // Redraw only when something shown changed, so keyboard focus and scroll survive live updates.
       const next = JSON.stringify([pcs.map((p) => [p.pc, p.label, p.candidates.length, p.candidates.map((c) => c.outcome), p.errors.length]), [...pairs.values()].map((t) => t.seq)]);
-      if (next === signature) return;
+      if (next === signature && events[0] === first) return; // same log (not a new run or an import), nothing new
       signature = next;
+      first = events[0];
       root.replaceChildren(...renderAll(pcs, pairs, context));
       highlight(root, context.selection.get());
     };
-    const stopEvents = context.events.subscribe(render);
+    const stopEvents = renderWhenShown(container, context.events, render);
     const stopSelection = context.selection.listen((selection) => highlight(root, selection));
     return () => {
       stopEvents();

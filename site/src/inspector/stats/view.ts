@@ -8,6 +8,7 @@
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { el } from '../sdp/dom.ts';
 import type { InspectorView } from '../types.ts';
+import { renderWhenShown } from './render-when-shown.ts';
 import { chartGeometry, DEFAULT_BOX } from './chart.ts';
 import { formatValue, statsSeries, summarize, type PcSeries, type Series } from './series.ts';
 import './stats.css';
@@ -21,16 +22,19 @@ export const view: InspectorView = {
     const root = el('div', 'stats');
     container.replaceChildren(root);
     let lastCount = -1;
+    let first: PlaygroundEvent | undefined;
     const render = (events: readonly PlaygroundEvent[]) => {
       const count = events.reduce((n, e) => (e.type === 'pc.stats' ? n + 1 : n), 0);
-      if (count === lastCount) return; // charts change only with a new report
+      // Charts change only with a new report, or when another log is shown (a new run, an import).
+      if (count === lastCount && events[0] === first) return;
       lastCount = count;
+      first = events[0];
       // Keep open value tables open across redraws.
       const open = new Set([...root.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.key));
       root.replaceChildren(...renderAll(statsSeries(events)));
       for (const details of root.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(details.dataset.key)) details.open = true;
     };
-    const stop = context.events.subscribe(render);
+    const stop = renderWhenShown(container, context.events, render);
     return () => {
       stop();
       container.replaceChildren();
