@@ -3,7 +3,8 @@
  * the inspector hidden behind the editor) still receives every snapshot of a
  * live run; drawing them would cost the page for nothing. The view catches up
  * when it is shown again: showing a hidden element changes its size from
- * nothing, which a ResizeObserver hears. (The Timeline does the same inline.)
+ * nothing, which a ResizeObserver hears. Shared by the Timeline, ICE, Stats and
+ * Doctor views (it lives here because Stats, redrawn every second, needed it first).
  */
 import type { ReadableAtom } from 'nanostores';
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
