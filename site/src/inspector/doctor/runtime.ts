@@ -1,6 +1,7 @@
 /**
  * Doctor rules about what happens around the connection: media elements the
- * autoplay policy blocked, data-channel limits, and PeerJS's errors.
+ * autoplay policy blocked, screen sharing without a gesture, data-channel
+ * limits, and PeerJS's errors.
  */
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peerErrors, peers } from '../../../../sandbox/log/reduce.ts';
@@ -32,6 +33,31 @@ export function autoplayBlocked(events: readonly PlaygroundEvent[]): Finding[] {
   return [...byElement.values()];
 }
 
+/** getDisplayMedia called outside a click (or other user gesture): Chromium refuses it. */
+export function screenShareWithoutGesture(events: readonly PlaygroundEvent[]): Finding[] {
+  const evidence = events
+    .filter((event) => /getDisplayMedia/.test(errorText(event) ?? '') && /transient activation|user gesture/i.test(errorText(event) ?? ''))
+    .map((event) => event.seq);
+  if (!evidence.length) return [];
+  return [
+    {
+      id: 'screen-share-gesture',
+      severity: 'error',
+      title: 'Screen sharing was refused: getDisplayMedia needs a user gesture',
+      explanation: 'Browsers only let a page ask to share the screen in direct answer to the user, such as a click, so a page cannot start capturing on its own.',
+      fix: 'Call navigator.mediaDevices.getDisplayMedia() inside a button\'s click handler. To switch a call from camera to screen, then use sender.replaceTrack(screenTrack).',
+      evidence,
+    },
+  ];
+}
+
+/** The text of an error the learner saw: an error event, or a console.error line. */
+function errorText(event: PlaygroundEvent): string | null {
+  if (event.type === 'error') return `${event.name}: ${event.message}`;
+  if (event.type === 'console' && event.level === 'error') return event.text;
+  return null;
+}
+
 const TOO_BIG = /max(imum)?[ -]?message[ -]?size|message too (large|big)|exceeds the maximum/i;
 const QUEUE_FULL = /send queue (is )?full|queue is full/i;
 
@@ -40,7 +66,7 @@ export function dataChannelLimits(events: readonly PlaygroundEvent[]): Finding[]
   const tooBig: number[] = [];
   const queueFull: number[] = [];
   for (const event of events) {
-    const text = event.type === 'error' ? `${event.name}: ${event.message}` : event.type === 'console' && event.level === 'error' ? event.text : null;
+    const text = errorText(event);
     if (text === null) continue;
     if (TOO_BIG.test(text)) tooBig.push(event.seq);
     else if (QUEUE_FULL.test(text)) queueFull.push(event.seq);

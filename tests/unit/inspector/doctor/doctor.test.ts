@@ -4,7 +4,7 @@ import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { deprecatedApis } from '../../../../site/src/inspector/doctor/deprecated.ts';
 import { diagnose } from '../../../../site/src/inspector/doctor/diagnose.ts';
 import { iceFailedWithoutRelay, iceServerErrors } from '../../../../site/src/inspector/doctor/ice.ts';
-import { autoplayBlocked, dataChannelLimits, peerjsErrors } from '../../../../site/src/inspector/doctor/runtime.ts';
+import { autoplayBlocked, dataChannelLimits, peerjsErrors, screenShareWithoutGesture } from '../../../../site/src/inspector/doctor/runtime.ts';
 import { iceCandidateBeforeRemoteDescription, offerWithoutMedia, wrongSignalingState } from '../../../../site/src/inspector/doctor/signalling.ts';
 import { ANSWER_SDP, hostCandidate, json, LogBuilder, OFFER_SDP } from '../../log/builder.ts';
 
@@ -194,6 +194,24 @@ describe('data-channel limits', () => {
   it('is quiet for other errors', () => {
     const log = new LogBuilder().started().push({ type: 'error', kind: 'uncaught', name: 'ReferenceError', message: 'pc3 is not defined' });
     expect(dataChannelLimits(log.events)).toEqual([]);
+  });
+});
+
+describe('screen sharing without a gesture', () => {
+  it('recognises Chromium\'s refusal, thrown or logged', () => {
+    const message = "Failed to execute 'getDisplayMedia' on 'MediaDevices': getDisplayMedia() requires transient activation (user gesture).";
+    const log = new LogBuilder().started();
+    log.push({ type: 'error', kind: 'unhandledrejection', name: 'InvalidStateError', message });
+    log.log(`share failed: InvalidStateError: ${message}`, 'error');
+    const findings = screenShareWithoutGesture(log.events);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.evidence).toEqual([1, 2]);
+    expect(findings[0]!.fix).toMatch(/click handler/);
+  });
+
+  it('is quiet for other getDisplayMedia errors (the user said no)', () => {
+    const log = new LogBuilder().started().push({ type: 'error', kind: 'unhandledrejection', name: 'NotAllowedError', message: 'Permission denied' });
+    expect(screenShareWithoutGesture(log.events)).toEqual([]);
   });
 });
 
