@@ -28,6 +28,8 @@ export interface LoggedDescription {
   /** For set*: whether it was applied (null while pending); create* results are always true. */
   applied: boolean | null;
   error: string | null;
+  /** The learner edited it in the Munging tab before it was applied; `sdp` is the edited text. */
+  munged: boolean;
 }
 
 function asDescription(value: Json | undefined): { type: string; sdp: string } | null {
@@ -46,6 +48,19 @@ export function descriptionsInLog(events: readonly PlaygroundEvent[]): LoggedDes
       const entry = description ? make(event.seq, event.pc, event.method, description, event.t, null) : null;
       if (entry) list.push(entry);
       pendingSets.set(`${event.pc}:${event.call}`, entry);
+    } else if (event.type === 'pc.munge') {
+      // The learner edited the description in the Munging tab: what the browser got is `edited`.
+      const key = `${event.pc}:${event.call}`;
+      const entry = pendingSets.get(key);
+      if (entry) {
+        entry.sdp = event.edited;
+        entry.munged = true;
+      } else {
+        const created = make(event.seq, event.pc, event.method, { type: event.sdpType, sdp: event.edited }, event.t, null);
+        created.munged = true;
+        list.push(created);
+        pendingSets.set(key, created);
+      }
     } else if (event.type === 'pc.result') {
       if ((event.method === 'createOffer' || event.method === 'createAnswer') && event.ok) {
         const description = asDescription(event.value);
@@ -75,7 +90,7 @@ export function descriptionsInLog(events: readonly PlaygroundEvent[]): LoggedDes
 
 function make(seq: number, pc: number, source: DescriptionSource, d: { type: string; sdp: string }, t: number, applied: boolean | null): LoggedDescription {
   const side = source === 'setRemoteDescription' ? 'remote' : 'local';
-  return { seq, alsoSeq: [], pc, pcLabel: `pc ${pc}`, source, side, type: d.type, sdp: d.sdp, t, applied, error: null };
+  return { seq, alsoSeq: [], pc, pcLabel: `pc ${pc}`, source, side, type: d.type, sdp: d.sdp, t, applied, error: null, munged: false };
 }
 
 export function findDescription(list: readonly LoggedDescription[], seq: number): LoggedDescription | undefined {

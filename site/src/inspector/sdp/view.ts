@@ -29,7 +29,8 @@ const SOURCE: Record<string, string> = {
 
 export function describeEntry(d: LoggedDescription): string {
   const outcome = d.applied === false ? ' (rejected)' : d.applied === null ? ' (pending)' : '';
-  return `${d.pcLabel}: ${SOURCE[d.source] ?? d.source} ${d.type}${outcome} · ${(d.t / 1000).toFixed(2)} s`;
+  const edited = d.munged ? ' (edited)' : '';
+  return `${d.pcLabel}: ${SOURCE[d.source] ?? d.source} ${d.type}${edited}${outcome} · ${(d.t / 1000).toFixed(2)} s`;
 }
 
 function mountSdpView(container: HTMLElement, context: InspectorContext): () => void {
@@ -89,7 +90,7 @@ function mountSdpView(container: HTMLElement, context: InspectorContext): () => 
 
   const update = () => {
     const next = descriptionsInLog(context.events.get());
-    const nextSignature = next.map((d) => `${d.seq}:${String(d.applied)}`).join(',');
+    const nextSignature = next.map((d) => `${d.seq}:${String(d.applied)}:${String(d.munged)}`).join(',');
     const current = (list = next, chosen());
     const seq = current?.seq ?? null;
     // Stats arrive every second: re-render only when the descriptions or the choice changed (keeps focus and scroll).

@@ -47,3 +47,23 @@ describe('a description selected through a PeerJS message', () => {
     expect(describedAt(events, [], offerMessage.seq)).toMatchObject({ source: 'peerjs', sdp: payload, pcLabel: expect.stringContaining('signaller') });
   });
 });
+
+describe('a description edited in the Munging tab', () => {
+  it('shows the text the browser was given, not the original, for explicit and implicit calls', () => {
+    const base = { t: 1 } as const;
+    const original = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n';
+    const edited = original.replace('s=-', 's=edited');
+    const list = descriptionsInLog([
+      { ...base, seq: 0, type: 'pc.call', pc: 1, call: 1, method: 'setRemoteDescription', args: [{ type: 'offer', sdp: original }] },
+      { ...base, seq: 1, type: 'pc.munge', pc: 1, call: 1, method: 'setRemoteDescription', sdpType: 'offer', original, edited, created: false },
+      { ...base, seq: 2, type: 'pc.result', pc: 1, call: 1, method: 'setRemoteDescription', ok: true },
+      { ...base, seq: 3, type: 'pc.call', pc: 1, call: 2, method: 'setLocalDescription', args: [] },
+      { ...base, seq: 4, type: 'pc.munge', pc: 1, call: 2, method: 'setLocalDescription', sdpType: 'answer', original, edited, created: true },
+      { ...base, seq: 5, type: 'pc.result', pc: 1, call: 2, method: 'setLocalDescription', ok: false, error: { name: 'OperationError', message: 'no' } },
+    ]);
+    expect(list.map((d) => [d.source, d.sdp, d.munged, d.applied])).toEqual([
+      ['setRemoteDescription', edited, true, true],
+      ['setLocalDescription', edited, true, false],
+    ]);
+  });
+});
