@@ -19,6 +19,7 @@ import { loadChecks } from './checks-loader.ts';
 import { currentTheme, watchTheme } from './theme.ts';
 import { startRun } from '../../../sandbox/host/index.ts';
 import type { EditorHandle, LessonData } from './types.ts';
+import { munging } from '../../../sandbox/host/munge.ts';
 
 /** Fired on window when a lesson becomes completed, for the sidebar's progress marks. */
 export const PROGRESS_EVENT = 'webrtc-playground:progress';
@@ -123,7 +124,7 @@ function mount(root: HTMLElement): void {
   bindTabs($('[data-file-tabs]'), $('[data-editor-panel]'), files);
 
   let inspector: 'idle' | 'loading' | 'ready' = 'idle';
-  bindAreaSwitch($('[data-area-tabs]'), root, (area) => {
+  const showArea = bindAreaSwitch($('[data-area-tabs]'), root, (area) => {
     if (area !== 'inspector' || inspector !== 'idle') return;
     inspector = 'loading';
     const section = $('[data-inspector]');
@@ -140,6 +141,17 @@ function mount(root: HTMLElement): void {
         );
         console.error(error);
       });
+  });
+
+  // A paused description waits in the Munging tab: bring the inspector into view so the
+  // learner sees it (the Munging view then selects its own tab), instead of a run that seems stuck.
+  let waiting = 0;
+  munging.pending.subscribe((pending) => {
+    if (pending.length > waiting && root.dataset.area !== 'inspector') {
+      showArea('inspector');
+      setStatus('A description is waiting for you in Inspector → Munging.');
+    }
+    waiting = pending.length;
   });
 
   // Ctrl/Cmd+Enter runs from anywhere in the workspace (the editor handles its own and stops the event).

@@ -55,6 +55,7 @@ export function descriptionsInLog(events: readonly PlaygroundEvent[]): LoggedDes
       if (entry) {
         entry.sdp = event.edited;
         entry.munged = true;
+        entry.alsoSeq.push(event.seq);
       } else {
         const created = make(event.seq, event.pc, event.method, { type: event.sdpType, sdp: event.edited }, event.t, null);
         created.munged = true;

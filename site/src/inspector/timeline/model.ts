@@ -248,6 +248,12 @@ export function buildTimeline(events: readonly PlaygroundEvent[], filter: Readon
         });
         break;
       }
+      case 'pc.munge': {
+        const lane = `pc:${event.pc}`;
+        const changed = event.edited === event.original ? 'applied unchanged' : 'edited';
+        add({ ...base, lane, text: `${name(lane)} ${event.method}(${event.sdpType}): ${changed} in the Munging tab`, tone: 'warn', category: 'core', description: event.seq });
+        break;
+      }
       case 'deprecated': {
         const lane = event.pc !== undefined ? `pc:${event.pc}` : null;
         add({ ...base, lane, text: `Deprecated API used: ${event.api}`, tone: 'warn', category: 'core' });
