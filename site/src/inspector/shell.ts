@@ -14,6 +14,7 @@ import { importDump } from './dump/import.ts';
 import type { InspectorContext, InspectorSelection, ViewId } from './types.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
 import './inspector.css';
+import { tabForKey } from '../workspace/tab-keys.ts';
 
 /** Larger files are refused before reading: a real dump of a long call is a few MB. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -114,15 +115,8 @@ export function mountInspector({ section, live, name }: InspectorOptions): () =>
     if (tab?.dataset.view) select(tab.dataset.view as ViewId);
   });
   tablist.addEventListener('keydown', (event) => {
-    const list = [...tabs.values()].map((t) => t.tab);
-    const index = list.findIndex((tab) => tab === document.activeElement);
-    if (index < 0) return;
-    const target =
-      event.key === 'ArrowRight' ? list[(index + 1) % list.length]
-      : event.key === 'ArrowLeft' ? list[(index - 1 + list.length) % list.length]
-      : event.key === 'Home' ? list[0]
-      : event.key === 'End' ? list[list.length - 1]
-      : undefined;
+    const list: Element[] = [...tabs.values()].map((t) => t.tab);
+    const target = tabForKey(list, document.activeElement as Element, event.key) as HTMLElement | undefined;
     if (!target?.dataset.view) return;
     event.preventDefault();
     select(target.dataset.view as ViewId, true);

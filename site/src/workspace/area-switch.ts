@@ -4,6 +4,8 @@
  * strip of its own: it needs the width and height the editor has, while the
  * Preview, the Console and the Checks below stay in view to watch the run.
  */
+import { tabForKey } from './tab-keys.ts';
+
 export type Area = 'code' | 'inspector';
 
 export function bindAreaSwitch(tablist: HTMLElement, root: HTMLElement, onShow: (area: Area) => void): (area: Area) => void {
@@ -27,15 +29,8 @@ export function bindAreaSwitch(tablist: HTMLElement, root: HTMLElement, onShow: 
     if (tab) show(tab.dataset.area as Area);
   });
   tablist.addEventListener('keydown', (event) => {
-    const list = tabs();
-    const index = list.findIndex((tab) => tab === document.activeElement);
-    if (index < 0) return;
-    const target =
-      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? list[(index + 1) % list.length]
-      : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? list[(index - 1 + list.length) % list.length]
-      : event.key === 'Home' ? list[0]
-      : event.key === 'End' ? list[list.length - 1]
-      : undefined;
+    const list: Element[] = tabs();
+    const target = tabForKey(list, document.activeElement as Element, event.key, { vertical: true }) as HTMLElement | undefined;
     if (!target) return;
     event.preventDefault();
     show(target.dataset.area as Area, true);

@@ -4,6 +4,7 @@
  * names the editor panel.
  */
 import type { FilesStores } from './stores.ts';
+import { tabForKey } from './tab-keys.ts';
 
 export function bindTabs(tablist: HTMLElement, panel: HTMLElement, stores: FilesStores): () => void {
   const tabs = () => [...tablist.querySelectorAll<HTMLElement>('[role="tab"]')];
@@ -23,15 +24,8 @@ export function bindTabs(tablist: HTMLElement, panel: HTMLElement, stores: Files
   };
 
   const onKeydown = (event: KeyboardEvent) => {
-    const list = tabs();
-    const index = list.findIndex((tab) => tab === document.activeElement);
-    if (index < 0) return;
-    const target =
-      event.key === 'ArrowRight' ? list[(index + 1) % list.length]
-      : event.key === 'ArrowLeft' ? list[(index - 1 + list.length) % list.length]
-      : event.key === 'Home' ? list[0]
-      : event.key === 'End' ? list[list.length - 1]
-      : undefined;
+    const list: Element[] = tabs();
+    const target = tabForKey(list, document.activeElement as Element, event.key) as HTMLElement | undefined;
     if (!target?.dataset.file) return;
     event.preventDefault();
     stores.open(target.dataset.file);

@@ -5,7 +5,7 @@
  * Every value goes into the DOM as text.
  */
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { el } from '../sdp/dom.ts';
+import { el } from '../dom.ts';
 import type { InspectorContext, InspectorView } from '../types.ts';
 import { renderWhenShown } from '../stats/render-when-shown.ts';
 import { diagnose } from './diagnose.ts';

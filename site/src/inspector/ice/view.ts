@@ -6,7 +6,7 @@
  * Every value goes into the DOM as text.
  */
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { el } from '../sdp/dom.ts';
+import { el, tableWithHead } from '../dom.ts';
 import type { InspectorContext, InspectorView } from '../types.ts';
 import { renderWhenShown } from '../stats/render-when-shown.ts';
 import { MDNS_EXPLANATION } from './candidate-line.ts';
@@ -81,7 +81,7 @@ function candidateTable(pc: PcIce, context: InspectorContext): HTMLTableElement 
     `Candidates of ${pc.label}: ${gathered} gathered here (local), ${added} given by addIceCandidate (remote)` +
     `${inDescription ? `, ${inDescription} in the remote description` : ''}${pc.gatheringComplete ? '; gathering complete' : ''}`;
   const headers = ['Side', 'Time since setLocalDescription', 'Type', 'Protocol', 'Address', 'Port', 'Priority', 'Type preference', 'Local preference', 'Component', 'Foundation', 'Related address', 'STUN/TURN URL', 'Relay protocol', 'Accepted'];
-  const table = tableWithHead(caption, headers);
+  const table = tableWithHead(caption, headers, 'ice-table');
   const body = table.createTBody();
   for (const row of pc.candidates) {
     const tr = el('tr');
@@ -122,7 +122,7 @@ function candidateCells(row: CandidateRow): string[] {
 }
 
 function errorTable(label: string, errors: IceErrorRow[]): HTMLTableElement {
-  const table = tableWithHead(`ICE server errors of ${label} (icecandidateerror)`, ['Time', 'Server URL', 'Error code', 'Browser\'s text', 'Local address', 'What it means']);
+  const table = tableWithHead(`ICE server errors of ${label} (icecandidateerror)`, ['Time', 'Server URL', 'Error code', 'Browser\'s text', 'Local address', 'What it means'], 'ice-table');
   const body = table.createTBody();
   for (const error of errors) {
     const tr = el('tr', 'ice-error-row');
@@ -150,7 +150,7 @@ function pairSection(label: string, pairs: PairTable | null): HTMLElement[] {
     'Pair priority',
     'Bytes sent',
     'Bytes received',
-  ]);
+  ], 'ice-table');
   const body = table.createTBody();
   pairs.pairs.forEach((pair, index) => {
     const tr = el('tr', pair.selected ? 'ice-selected' : undefined);
@@ -196,18 +196,6 @@ function highlight(root: HTMLElement, selection: ReturnType<InspectorContext['se
   row.scrollIntoView?.({ block: 'nearest' });
 }
 
-function tableWithHead(caption: string, headers: string[]): HTMLTableElement {
-  const table = el('table', 'ice-table');
-  table.append(el('caption', undefined, caption));
-  const tr = el('tr');
-  for (const header of headers) {
-    const th = el('th', undefined, header);
-    th.scope = 'col';
-    tr.append(th);
-  }
-  table.createTHead().append(tr);
-  return table;
-}
 
 function cells(values: string[]): HTMLTableCellElement[] {
   return values.map((value) => el('td', undefined, value));

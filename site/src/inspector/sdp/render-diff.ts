@@ -2,7 +2,7 @@
  * The offer ↔ answer agreement per mid, and the renegotiation diff, as tables.
  */
 import type { RenegotiationDiff, SectionAgreement } from './diff.ts';
-import { el, table } from './dom.ts';
+import { el, table } from '../dom.ts';
 import { extensionName } from './vocabulary.ts';
 
 export function agreementElement(sections: SectionAgreement[]): HTMLElement {

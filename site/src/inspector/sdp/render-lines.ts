@@ -6,7 +6,7 @@
  */
 import type { AnnotatedSdp } from './annotate.ts';
 import { codecTable, type CodecRow, type IntersectedCodec } from './codecs.ts';
-import { el, table } from './dom.ts';
+import { el, table } from '../dom.ts';
 import { payloadTypeOf } from './links.ts';
 import type { AnnotatedLine } from './model.ts';
 import type { MediaSection } from './tokenize.ts';

@@ -12,7 +12,7 @@
 import { annotate, type AnnotatedSdp } from './annotate.ts';
 import type { IntersectedCodec } from './codecs.ts';
 import { offerAnswerDiff, renegotiationDiff } from './diff.ts';
-import { el, uniqueId } from './dom.ts';
+import { el, uniqueId } from '../dom.ts';
 import { linksOf, payloadTypeLines, type LineLink } from './links.ts';
 import type { AnnotatedLine } from './model.ts';
 import { agreementElement, renegotiationElement } from './render-diff.ts';

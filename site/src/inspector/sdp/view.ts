@@ -7,7 +7,7 @@
  */
 import type { InspectorContext, InspectorView } from '../types.ts';
 import { counterpart, describedAt, descriptionsInLog, previousOfSide, type LoggedDescription } from './descriptions.ts';
-import { el } from './dom.ts';
+import { el } from '../dom.ts';
 import { renderDescriptions, type RenderInput } from './render.ts';
 import './sdp.css';
 

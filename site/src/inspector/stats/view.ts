@@ -6,7 +6,7 @@
  * see the plot. Series come from ./series.ts. Every value goes in as text.
  */
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { el } from '../sdp/dom.ts';
+import { el } from '../dom.ts';
 import type { InspectorView } from '../types.ts';
 import { renderWhenShown } from './render-when-shown.ts';
 import { chartGeometry, DEFAULT_BOX } from './chart.ts';

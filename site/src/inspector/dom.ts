@@ -1,6 +1,6 @@
 /**
- * Small DOM helpers for the SDP view. Text goes in through textContent only:
- * an SDP value is data, never markup.
+ * Small DOM helpers for the inspector's views. Text goes in through
+ * textContent only: a value from the log is data, never markup.
  */
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -14,8 +14,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A table with a caption, header cells and rows of text (or nodes). */
-export function table(caption: string, headers: string[], rows: Array<Array<string | Node>>, className = 'sdp-table'): HTMLTableElement {
+/** An empty table with a caption and one row of column headers, for rows added later. */
+export function tableWithHead(caption: string, headers: string[], className = 'sdp-table'): HTMLTableElement {
   const t = el('table', className);
   t.append(el('caption', undefined, caption));
   const head = el('tr');
@@ -25,6 +25,12 @@ export function table(caption: string, headers: string[], rows: Array<Array<stri
     head.append(th);
   }
   t.createTHead().append(head);
+  return t;
+}
+
+/** A table with a caption, header cells and rows of text (or nodes). */
+export function table(caption: string, headers: string[], rows: Array<Array<string | Node>>, className = 'sdp-table'): HTMLTableElement {
+  const t = tableWithHead(caption, headers, className);
   const body = t.createTBody();
   for (const row of rows) {
     const tr = el('tr');
