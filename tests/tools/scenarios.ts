@@ -36,6 +36,15 @@ function trickle(from, to) {
   });
 }
 
+// Two connections in this page, each handing its candidates to the other.
+function trickledPair(configuration = {}) {
+  const pc1 = new RTCPeerConnection(configuration);
+  const pc2 = new RTCPeerConnection(configuration);
+  trickle(pc1, pc2);
+  trickle(pc2, pc1);
+  return [pc1, pc2];
+}
+
 async function negotiate(offerer, answerer) {
   const offer = await offerer.createOffer();
   await offerer.setLocalDescription(offer);
@@ -56,6 +65,16 @@ function until(target, type, test, timeoutMs = 10000) {
 }
 const gathered = (pc) => until(pc, 'icegatheringstatechange', () => pc.iceGatheringState === 'complete');
 const connected = (pc) => until(pc, 'connectionstatechange', () => pc.connectionState === 'connected');
+
+// No trickle: each side sends its description once gathering is complete, so it carries the candidates.
+async function negotiateWithCandidates(offerer, answerer) {
+  await offerer.setLocalDescription(await offerer.createOffer());
+  await gathered(offerer);
+  await answerer.setRemoteDescription(offerer.localDescription);
+  await answerer.setLocalDescription(await answerer.createAnswer());
+  await gathered(answerer);
+  await offerer.setRemoteDescription(answerer.localDescription);
+}
 
 // Stay connected a little so the runtime takes a few getStats() snapshots, then say so.
 async function done(ms = 2500) {
@@ -82,10 +101,7 @@ export const SCENARIOS: Scenario[] = [
     timeoutMs: 25_000,
     files: () =>
       program(`
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 const video = document.createElement('video');
 video.id = 'remote';
 video.muted = true;
@@ -116,12 +132,7 @@ pc2.addEventListener('datachannel', (event) => {
 });
 const echoed = new Promise((resolve) => channel.addEventListener('message', resolve));
 channel.addEventListener('open', () => channel.send('hello'));
-await pc1.setLocalDescription(await pc1.createOffer());
-await gathered(pc1);
-await pc2.setRemoteDescription(pc1.localDescription);
-await pc2.setLocalDescription(await pc2.createAnswer());
-await gathered(pc2);
-await pc1.setRemoteDescription(pc2.localDescription);
+await negotiateWithCandidates(pc1, pc2);
 await connected(pc1);
 await echoed;
 await done();
@@ -133,10 +144,7 @@ await done();
     timeoutMs: 25_000,
     files: () =>
       program(`
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
 pc1.addTransceiver(stream.getVideoTracks()[0], {
   direction: 'sendonly',
@@ -169,12 +177,7 @@ const received = new Promise((resolve) => {
   pc2.addEventListener('datachannel', (event) => event.channel.addEventListener('message', resolve));
 });
 channel.addEventListener('open', () => channel.send('through the TURN server'));
-await pc1.setLocalDescription(await pc1.createOffer());
-await gathered(pc1);
-await pc2.setRemoteDescription(pc1.localDescription);
-await pc2.setLocalDescription(await pc2.createAnswer());
-await gathered(pc2);
-await pc1.setRemoteDescription(pc2.localDescription);
+await negotiateWithCandidates(pc1, pc2);
 await connected(pc1);
 await received;
 await done();
@@ -186,10 +189,7 @@ await done();
     timeoutMs: 25_000,
     files: () =>
       program(`
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240 } });
 pc1.addTrack(stream.getAudioTracks()[0], stream);
 await negotiate(pc1, pc2);
@@ -209,10 +209,7 @@ await done();
     timeoutMs: 25_000,
     files: () =>
       program(`
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 const channel = pc1.createDataChannel('chat');
 await negotiate(pc1, pc2);
 await connected(pc1);
@@ -313,10 +310,7 @@ await done(500);
     timeoutMs: 20_000,
     files: () =>
       program(`
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 await negotiate(pc1, pc2);
 await sleep(3000);
 console.log('pc1 gathering is', pc1.iceGatheringState, 'and the connection is', pc1.connectionState);
@@ -335,10 +329,7 @@ try {
 } catch (error) {
   console.error('new RTCPeerConnection:', error.name, error.message);
 }
-const pc1 = new RTCPeerConnection();
-const pc2 = new RTCPeerConnection();
-trickle(pc1, pc2);
-trickle(pc2, pc1);
+const [pc1, pc2] = trickledPair();
 pc2.onaddstream = (event) => console.log('onaddstream fired with', event.stream.id);
 const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
 pc1.addTrack(stream.getAudioTracks()[0], stream);
