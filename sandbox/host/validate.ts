@@ -96,6 +96,10 @@ const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = 
     binary: bool,
     bytes: int,
     preview: optional(str),
+    bufferedAmount: optional(int),
+    bufferedAmountLowThreshold: optional(int),
+    digest: optional(str),
+    digestTotal: optional(str),
   },
   'peerjs.peer': {
     peer: int,

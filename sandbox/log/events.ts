@@ -210,6 +210,15 @@ export interface DcStateEvent extends Base {
 /**
  * One message sent or received. `preview` is the first 200 characters of a text
  * message (absent for binary); `bytes` is the payload size.
+ *
+ * Added for flow control and file transfer (optional: older logs lack them):
+ * - `bufferedAmount`, `bufferedAmountLowThreshold` (sent only): the channel's
+ *   values right after this send, so a check can see how high the send queue grew.
+ * - `digest`, `digestTotal` (binary messages whose bytes the runtime could read,
+ *   i.e. ArrayBuffer or a typed array, not a Blob): FNV-1a (32 bit, 8 hex digits)
+ *   of this message's bytes, and of every binary byte this channel end sent
+ *   (or received) so far, in order. The sender's last `digestTotal` equals the
+ *   receiver's when the same bytes arrived in the same order.
  */
 export interface DcMessageEvent extends Base {
   type: 'dc.message';
@@ -219,6 +228,10 @@ export interface DcMessageEvent extends Base {
   binary: boolean;
   bytes: number;
   preview?: string;
+  bufferedAmount?: number;
+  bufferedAmountLowThreshold?: number;
+  digest?: string;
+  digestTotal?: string;
 }
 
 // ---- PeerJS -----------------------------------------------------------------

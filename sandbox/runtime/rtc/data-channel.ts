@@ -4,9 +4,15 @@
  * preview. Received messages and state changes are seen through listeners;
  * sent ones through RTCDataChannel.prototype.send, wrapped once, which records
  * after the browser accepted the message (a send that throws sent nothing).
+ *
+ * For flow control and file transfer lessons, a sent message also carries the
+ * channel's bufferedAmount (and bufferedAmountLowThreshold) just after the
+ * send, and a binary message a digest of its bytes plus a running digest of
+ * every binary byte that channel end sent or received so far (./digest.ts).
  */
 import { listen } from '../natives.ts';
 import type { Recorder } from '../recorder.ts';
+import { bytesOf, RunningDigest } from './digest.ts';
 import type { RtcRegistry } from './registry.ts';
 
 export const PREVIEW_CHARS = 200;
@@ -15,6 +21,7 @@ type DcState = 'connecting' | 'open' | 'closing' | 'closed';
 
 export class DataChannels {
   private readonly lastState = new WeakMap<RTCDataChannel, DcState>();
+  private readonly digests = new WeakMap<RTCDataChannel, { sent: RunningDigest; received: RunningDigest }>();
   private readonly recorder: Recorder;
   private readonly registry: RtcRegistry;
 
@@ -31,7 +38,16 @@ export class DataChannels {
     const send = function send(this: RTCDataChannel, data: unknown): void {
       nativeSend.call(this, data);
       const id = self.registry.channel(this);
-      if (id) self.recorder.record({ type: 'dc.message', ...id, direction: 'sent', ...payload(data) });
+      if (!id) return;
+      self.recorder.record({
+        type: 'dc.message',
+        ...id,
+        direction: 'sent',
+        ...payload(data),
+        ...self.digestOf(this, 'sent', data),
+        bufferedAmount: this.bufferedAmount,
+        bufferedAmountLowThreshold: this.bufferedAmountLowThreshold,
+      });
     };
     Object.defineProperty(proto, 'send', { value: send, writable: true, enumerable: true, configurable: true });
   }
@@ -54,9 +70,22 @@ export class DataChannels {
     this.noteState(channel);
     for (const type of ['open', 'closing', 'close']) listen(channel, type, () => this.noteState(channel));
     listen(channel, 'message', (event) => {
-      this.recorder.record({ type: 'dc.message', ...id, direction: 'received', ...payload((event as MessageEvent).data) });
+      const data = (event as MessageEvent).data;
+      this.recorder.record({ type: 'dc.message', ...id, direction: 'received', ...payload(data), ...this.digestOf(channel, 'received', data) });
     });
     return id.dc;
+  }
+
+  /** Digests for a binary message whose bytes are at hand; nothing for text or a Blob. */
+  private digestOf(channel: RTCDataChannel, direction: 'sent' | 'received', data: unknown): { digest?: string; digestTotal?: string } {
+    const bytes = bytesOf(data);
+    if (!bytes) return {};
+    let running = this.digests.get(channel);
+    if (!running) {
+      running = { sent: new RunningDigest(), received: new RunningDigest() };
+      this.digests.set(channel, running);
+    }
+    return running[direction].add(bytes);
   }
 
   /** Records readyState when it moved (a remote channel may already be open when it arrives). */
