@@ -18,6 +18,14 @@ export interface Config {
   apiPort: number;
   /** The sandbox origin's port (SANDBOX_PORT). */
   sandboxPort: number;
+  /** coturn, when installed: its port (TURN_PORT), shared secret (TURN_SECRET; null = generate one) and credential lifetime (TURN_TTL s). */
+  turn: TurnConfig;
+}
+
+export interface TurnConfig {
+  port: number;
+  secret: string | null;
+  ttl: number;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +34,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_TURN_PORT = 3478;
+export const DEFAULT_TURN_TTL = 3600;
 
 /** Command-line flags and the environment variable each one stands for. */
 const FLAGS: Record<string, string> = {
@@ -109,5 +119,20 @@ export function parseConfig(
     throw new ConfigError('PORT must be a real port in dev mode: astro dev listens on it and frames are told to reach it');
   }
 
-  return { mode, host, port, apiPort, sandboxPort };
+  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given) };
+}
+
+function parseTurn(given: (name: string) => string | undefined): TurnConfig {
+  const portText = given('TURN_PORT');
+  const port = portText === undefined ? DEFAULT_TURN_PORT : parsePort('TURN_PORT', portText);
+  if (port === 0) throw new ConfigError('TURN_PORT must be a real port (browsers are told it), e.g. TURN_PORT=3478');
+  const secret = given('TURN_SECRET') ?? null;
+  // coturn reads its config file line by line: a newline would end the secret early.
+  if (secret !== null && /[\r\n]/.test(secret)) throw new ConfigError('TURN_SECRET must be one line');
+  const ttlText = given('TURN_TTL')?.trim();
+  const ttl = ttlText === undefined ? DEFAULT_TURN_TTL : /^\d{1,7}$/.test(ttlText) ? Number(ttlText) : NaN;
+  if (!(ttl >= 60 && ttl <= 7 * 24 * 3600)) {
+    throw new ConfigError(`TURN_TTL must be the credentials' lifetime in seconds, from 60 to 604800, got "${ttlText}"`);
+  }
+  return { port, secret, ttl };
 }

@@ -16,6 +16,7 @@ import { assertPortFree } from './port-probe.ts';
 import { prefixOutput } from './prefix-output.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { onShutdown } from './shutdown.ts';
+import { startTurn, type TurnServer } from './turn.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = consoleLogger('server');
@@ -23,16 +24,19 @@ const devLog = consoleLogger('dev');
 
 let config: Config;
 let server: RunningServer;
+let turn: TurnServer | null = null;
+const turnSource = { get info() { return turn?.info ?? null; } };
 try {
   config = parseConfig(process.env, process.argv.slice(2), 'api');
   await assertPortFree(config.port, config.host, 'PORT');
-  server = await startServer(config, { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') }, log);
+  server = await startServer(config, { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') }, log, turnSource);
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);
   else if (error instanceof ListenError) console.error(formatListenError(error.port, error.envName, error.code, '', 'npm run dev'));
   else throw error;
   process.exit(1);
 }
+const turnStarting = startTurn(config.turn, log, { verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
 
 // The runtime bundle, rebuilt on change. Loaded lazily: a broken runtime
 // source must not keep the site from starting (the frame then reports 503).
@@ -64,7 +68,7 @@ let stopping = false;
 const stopAll = async () => {
   stopping = true;
   if (astro.exitCode === null) astro.kill('SIGTERM');
-  await Promise.all([disposeRuntime(), server.close()]);
+  await Promise.all([disposeRuntime(), server.close(), turnStarting.then((t) => t.stop())]);
 };
 onShutdown(stopAll);
 

@@ -4,12 +4,13 @@
  * address the frame itself was loaded from.
  */
 import type { FrameConfig } from '../sandbox/protocol.ts';
+import type { IceServer } from './ice-servers.ts';
 import { siteOriginForSandbox, type HostUrl } from './origins.ts';
 
 export const PEERJS_PATH = '/peerjs';
 export const PEERJS_KEY = 'peerjs';
 
-export function frameConfigFor(runId: string, sandboxUrl: HostUrl, sitePort: number): FrameConfig {
+export function frameConfigFor(runId: string, sandboxUrl: HostUrl, sitePort: number, iceServers: IceServer[] = []): FrameConfig {
   const siteOrigin = siteOriginForSandbox(sandboxUrl, sitePort);
   const site = new URL(siteOrigin);
   return {
@@ -18,7 +19,7 @@ export function frameConfigFor(runId: string, sandboxUrl: HostUrl, sitePort: num
     // The signaller is reached through the site origin in both modes
     // (npm start serves it; in dev, astro's proxy forwards /peerjs to it).
     peerjs: { host: site.hostname, port: sitePort, path: PEERJS_PATH, secure: site.protocol === 'https:', key: PEERJS_KEY },
-    // Local ICE servers (coturn) come with a later issue; host candidates suffice on one machine.
-    iceServers: [],
+    // Our coturn (GET /api/ice-servers, same source), or none: host candidates suffice on one machine.
+    iceServers,
   };
 }

@@ -55,3 +55,19 @@ export function trustedOrigins(requestUrl: HostUrl, ports: { site: number; sandb
   }
   return origins;
 }
+
+/**
+ * Whether a request may use an endpoint meant for our own pages (the
+ * signaller, the rooms, the ICE servers). No Origin: not a browser page (tools,
+ * tests); the check exists to stop other web pages using them through the
+ * learner's browser.
+ */
+export function isTrustedRequest(
+  req: { headers: { host?: string | undefined; origin?: string | undefined }; socket: object },
+  ports: { site: number; sandbox: number },
+): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const url = requestHostUrl(req);
+  return url !== null && trustedOrigins(url, ports).has(origin);
+}

@@ -11,6 +11,7 @@ import { guardLoops } from '../sandbox/transform/loop-guard.ts';
 import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
 import { frameConfigFor } from './frame-config.ts';
+import type { IceServerSource } from './ice-servers.ts';
 import { injectFrame, PEERJS_URL, RUNTIME_URL } from './inject.ts';
 import { describeError, type Logger } from './log.ts';
 import { requestHostUrl } from './origins.ts';
@@ -24,6 +25,8 @@ export interface SandboxAppOptions {
   /** The site's port as the browser sees it (read per request: known only after listen). */
   sitePort: () => number;
   log: Logger;
+  /** The frame's default ICE servers (our coturn); none when absent. */
+  iceServers?: IceServerSource;
   /** The script transforms; parameters so tests can prove they are applied. */
   transform?: (source: string, file: string) => string;
   transformHtml?: (html: string, file: string) => string;
@@ -74,7 +77,9 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
       res.status(400).type('text/plain').send('Bad Host header\n');
       return;
     }
-    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort());
+    // Credentials are minted only for the page itself, not for every script it loads.
+    const ice = file === ENTRY_FILE ? (options.iceServers?.forHost(sandboxUrl.hostname).iceServers ?? []) : [];
+    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort(), ice);
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {

@@ -6,9 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
+import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
 import type { Logger } from './log.ts';
 import { createSignaller } from './peer-server.ts';
+import { createRoomRelay } from './rooms.ts';
+import { createPollingRooms } from './rooms-http.ts';
 import { createRunStore, type RunStore } from './runs.ts';
 import { createSandboxApp } from './sandbox-app.ts';
 import { createSiteApp } from './site-app.ts';
@@ -30,7 +33,13 @@ export interface RunningServer {
   sandboxUrl: string;
   siteState: SiteState;
   runs: RunStore;
+  iceServers: IceServerSource;
   close(): Promise<void>;
+}
+
+/** What startServer needs from coturn (turn.ts): its current ICE info, null when it is not running. */
+export interface TurnSource {
+  readonly info: TurnInfo | null;
 }
 
 /** Listens, or rejects with a ListenError naming the variable that chose the port. */
@@ -60,13 +69,17 @@ function browserHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export async function startServer(config: Config, paths: ServerPaths, log: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, paths: ServerPaths, log: Logger, turn: TurnSource | null = null): Promise<RunningServer> {
   const ports = { site: config.port, api: config.apiPort, sandbox: config.sandboxPort };
   const siteState: SiteState = { building: false };
   const runs = createRunStore();
   const apiServer = createServer();
   const sandboxServer = createServer();
 
+  const browserPorts = () => ({ site: ports.site, sandbox: ports.sandbox });
+  const iceServers = createIceServerSource(() => turn?.info ?? null);
+  const rooms = createRoomRelay({ ports: browserPorts, log });
+  const pollingRooms = createPollingRooms({ ports: browserPorts });
   const signaller = createSignaller({
     server: apiServer,
     ports: () => ({ site: ports.site, sandbox: ports.sandbox }),
@@ -78,22 +91,30 @@ export async function startServer(config: Config, paths: ServerPaths, log: Logge
     runs,
     signaller,
     sandboxPort: () => ports.sandbox,
+    ports: browserPorts,
+    iceServers,
+    pollingRooms,
     startedAt: Date.now(),
     log,
   });
-  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, log });
+  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, iceServers, log });
 
   apiServer.on('request', siteApp);
-  apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade]));
+  apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade]));
   sandboxServer.on('request', sandboxApp);
   sandboxServer.on('upgrade', routeUpgrades([]));
 
-  const sweeper = setInterval(() => runs.sweep(), 60_000);
+  const sweeper = setInterval(() => {
+    runs.sweep();
+    pollingRooms.sweep();
+  }, 60_000);
   sweeper.unref();
 
   const close = async () => {
     clearInterval(sweeper);
     signaller.close();
+    rooms.close();
+    pollingRooms.close();
     await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
     runs.clear();
   };
@@ -116,6 +137,7 @@ export async function startServer(config: Config, paths: ServerPaths, log: Logge
     sandboxUrl: `http://${sandboxName}:${ports.sandbox}/`,
     siteState,
     runs,
+    iceServers,
     close,
   };
 }

@@ -5,8 +5,11 @@
 import express from 'express';
 import type { CreateRunResponse, SiteConfig } from '../sandbox/protocol.ts';
 import { PEERJS_PATH } from './frame-config.ts';
+import type { IceServerSource } from './ice-servers.ts';
 import { describeError, type Logger } from './log.ts';
 import type { Signaller } from './peer-server.ts';
+import { isTrustedRequest, requestHostUrl } from './origins.ts';
+import type { PollingRooms } from './rooms-http.ts';
 import { DEFAULT_RUN_LIMITS, parseRunRequest, RunRequestError, type RunLimits } from './run-request.ts';
 import type { RunStore } from './runs.ts';
 import { staticSite, type SiteState } from './static-site.ts';
@@ -20,6 +23,10 @@ export interface SiteAppOptions {
   signaller: Signaller;
   /** Read per request: the sandbox port is known only once it listens. */
   sandboxPort: () => number;
+  /** The site and sandbox ports as the browser sees them (for the Origin checks). */
+  ports: () => { site: number; sandbox: number };
+  iceServers: IceServerSource;
+  pollingRooms: PollingRooms;
   startedAt: number;
   log: Logger;
 }
@@ -59,6 +66,20 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     res.json(config);
   });
 
+  // Lessons fetch this from the run frame (sandbox origin): CORS for our own origins only.
+  app.get('/api/ice-servers', (req, res) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      if (!isTrustedRequest(req, options.ports())) {
+        res.status(403).json({ error: 'This origin may not get ICE servers' });
+        return;
+      }
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    res.json(options.iceServers.forHost(requestHostUrl(req)?.hostname ?? '127.0.0.1'));
+  });
+
   app.post('/api/runs', express.json({ limit: bodyLimit(limits) }), (req, res) => {
     // express.json leaves the body undefined for other content types. Insisting
     // on JSON also means another web site cannot create runs from a learner's
@@ -78,6 +99,7 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
   });
 
   options.signaller.mount(app);
+  app.use(options.pollingRooms.router);
 
   if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState));
 

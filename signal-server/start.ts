@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleReason, defaultBuildPlan } from './build-check.ts';
 import { runBuild, type BuildProcess } from './build-site.ts';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, parseConfig, type Config } from './config.ts';
 import { ListenError, formatListenError } from './listen-error.ts';
 import { consoleLogger } from './log.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { onShutdown } from './shutdown.ts';
+import { startTurn, type TurnServer } from './turn.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = consoleLogger('server');
@@ -26,19 +27,24 @@ function fail(error: unknown): never {
 }
 
 let server: RunningServer;
+let config: Config;
+// coturn starts beside the server; until it is ready, ICE servers are empty.
+let turn: TurnServer | null = null;
+const turnSource = { get info() { return turn?.info ?? null; } };
 try {
-  const config = parseConfig(process.env, process.argv.slice(2), 'site');
-  server = await startServer(config, { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') }, log);
+  config = parseConfig(process.env, process.argv.slice(2), 'site');
+  server = await startServer(config, { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') }, log, turnSource);
 } catch (error) {
   fail(error);
 }
+const turnStarting = startTurn(config.turn, log, { verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
 
 let build: BuildProcess | null = null;
 let stopping = false;
 onShutdown(async () => {
   stopping = true;
   build?.stop();
-  await server.close();
+  await Promise.all([server.close(), turnStarting.then((t) => t.stop())]);
 });
 
 const reason = staleReason(root, defaultBuildPlan(root, process.env.PLAYGROUND_LESSONS_DIR));
@@ -51,7 +57,7 @@ if (reason !== null) {
   if (stopping) await new Promise(() => {}); // the shutdown handler exits
   if (code !== 0) {
     console.error(`The build failed (exit code ${code}): fix the error above, then run npm start again.`);
-    await server.close();
+    await Promise.all([server.close(), turnStarting.then((t) => t.stop())]);
     process.exit(1);
   }
   server.siteState.building = false;

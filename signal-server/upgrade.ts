@@ -32,7 +32,7 @@ export function routeUpgrades(handlers: UpgradeHandler[]): (req: IncomingMessage
     for (const handle of handlers) {
       if (handle(req, socket, head)) return;
     }
-    refuseUpgrade(socket, 404, 'No WebSocket endpoint here: the signaller is at /peerjs/peerjs');
+    refuseUpgrade(socket, 404, 'No WebSocket endpoint here: the signaller is at /peerjs/peerjs, rooms at /rooms/<name>');
   };
 }
 

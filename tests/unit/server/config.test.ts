@@ -13,7 +13,14 @@ const error = (fn: () => unknown): string => {
 
 describe('parseConfig', () => {
   it('defaults to 4321 with the sandbox on the next port, bound to loopback', () => {
-    expect(parseConfig({})).toEqual({ mode: 'site', host: '127.0.0.1', port: 4321, apiPort: 4321, sandboxPort: 4322 });
+    expect(parseConfig({})).toEqual({
+      mode: 'site',
+      host: '127.0.0.1',
+      port: 4321,
+      apiPort: 4321,
+      sandboxPort: 4322,
+      turn: { port: 3478, secret: null, ttl: 3600 },
+    });
   });
 
   it('derives the sandbox and api ports from PORT in dev mode', () => {
@@ -66,5 +73,14 @@ describe('parseConfig', () => {
 
   it('needs a real PORT in dev mode, where astro listens on it', () => {
     expect(error(() => parseConfig({ PORT: '0' }, [], 'api'))).toContain('PORT must be a real port in dev mode');
+  });
+
+  it('reads TURN_PORT, TURN_SECRET and TURN_TTL, and says what is wrong with them', () => {
+    expect(parseConfig({ TURN_PORT: '4393', TURN_SECRET: 's3cret', TURN_TTL: '120' }).turn).toEqual({ port: 4393, secret: 's3cret', ttl: 120 });
+    expect(error(() => parseConfig({ TURN_PORT: 'x' }))).toContain('TURN_PORT must be a port number');
+    expect(error(() => parseConfig({ TURN_PORT: '0' }))).toContain('TURN_PORT must be a real port');
+    expect(error(() => parseConfig({ TURN_TTL: '10' }))).toContain('TURN_TTL must be');
+    expect(error(() => parseConfig({ TURN_TTL: '1h' }))).toContain('got "1h"');
+    expect(error(() => parseConfig({ TURN_SECRET: 'a\nb' }))).toBe('TURN_SECRET must be one line');
   });
 });
