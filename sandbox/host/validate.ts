@@ -39,6 +39,10 @@ const shape =
   (v) =>
     isPlainObject(v) ? pick(v, fields) : INVALID;
 
+/** An object whose every value is a boolean (the `features` map). */
+const booleanRecord: Field = (v) =>
+  isPlainObject(v) && Object.values(v).every((x) => typeof x === 'boolean') ? { ...v } : INVALID;
+
 const mungeMethod = oneOf('setLocalDescription', 'setRemoteDescription');
 const sdpType = oneOf('offer', 'answer', 'pranswer');
 const location = optional(shape({ file: str, line: int, column: optional(int) }));
@@ -128,6 +132,18 @@ const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = 
   },
   deprecated: { api: str, pc: optional(int), location },
   media: { element: str, event: oneOf('play-blocked', 'playing'), detail: json },
+  report: { name: str, value: json },
+  features: { features: booleanRecord },
+  ws: {
+    socket: int,
+    event: oneOf('open', 'close', 'error', 'message'),
+    url: optional(str),
+    direction: optional(oneOf('sent', 'received')),
+    bytes: optional(int),
+    preview: optional(str),
+    code: optional(int),
+    reason: optional(str),
+  },
 };
 
 const PC_RESULT_OK = { pc: int, call: int, method: pcMethod(), ok: bool, value: optional(json) };

@@ -296,6 +296,51 @@ export interface MediaElementEvent extends Base {
   detail: Json;
 }
 
+// ---- what lessons report and what the page can do --------------------------
+
+/**
+ * The learner's code called `playground.report(name, value)` to tell the
+ * checks something only it knows (a prediction, a detected feature). `value`
+ * is copied as JSON.
+ */
+export interface ReportEvent extends Base {
+  type: 'report';
+  name: string;
+  value: Json;
+}
+
+/**
+ * What the frame's browser offers, detected by the runtime once at start,
+ * before any learner code ran (so a check can compare the learner's own
+ * feature detection with the truth). Keys: RTCPeerConnection, RTCDataChannel,
+ * getUserMedia, getDisplayMedia, enumerateDevices (on navigator.mediaDevices),
+ * secureContext (window.isSecureContext), WebSocket, AudioContext; true when present.
+ */
+export interface FeaturesEvent extends Base {
+  type: 'features';
+  features: Record<string, boolean>;
+}
+
+/**
+ * A WebSocket the learner's code opened (PeerJS's own signalling socket is not
+ * included: it is recorded as `peerjs.signal`). Sockets are numbered from 1 in
+ * creation order (`socket`). `url` comes with open, error and close; `direction`,
+ * `bytes` (UTF-8 size of text, byte size of binary) and `preview` (first 200
+ * characters of text; absent for binary) with message; `code` and `reason` with close.
+ * A send that threw (socket not open yet) is not recorded.
+ */
+export interface WebSocketEvent extends Base {
+  type: 'ws';
+  socket: number;
+  event: 'open' | 'close' | 'error' | 'message';
+  url?: string;
+  direction?: 'sent' | 'received';
+  bytes?: number;
+  preview?: string;
+  code?: number;
+  reason?: string;
+}
+
 export type PlaygroundEvent =
   | RunEvent
   | ConsoleEvent
@@ -314,7 +359,10 @@ export type PlaygroundEvent =
   | PeerSignalEvent
   | PeerConnectionEvent
   | DeprecatedApiEvent
-  | MediaElementEvent;
+  | MediaElementEvent
+  | ReportEvent
+  | FeaturesEvent
+  | WebSocketEvent;
 
 export type EventType = PlaygroundEvent['type'];
 

@@ -20,6 +20,8 @@ import type { PeerjsExportName } from './peerjs/exports.ts';
 import { createRecorder, type Recorder } from './recorder.ts';
 import { installDeprecatedApiCapture } from './deprecated.ts';
 import { installMediaCapture } from './media.ts';
+import { detectFeatures } from './features.ts';
+import { installWebSocketCapture, isPeerjsSocket } from './websocket.ts';
 import { DataChannels } from './rtc/data-channel.ts';
 import { installPeerConnection } from './rtc/peer-connection.ts';
 import { RtcRegistry } from './rtc/registry.ts';
@@ -40,6 +42,8 @@ function main(): void {
   const recorder = createRecorder(config);
   const base = runBase(location.origin, config.runId);
   const teardown: (() => void)[] = [];
+  // Before anything is replaced: the browser's own answer, for lesson 1's checks.
+  const features = detectFeatures(window as unknown as Parameters<typeof detectFeatures>[0]);
 
   const step = (name: string, install: () => void) => {
     try {
@@ -74,6 +78,10 @@ function main(): void {
     if (typeof HTMLMediaElement === 'function') installMediaCapture(HTMLMediaElement.prototype, document, { recorder, listen });
   });
 
+  step('WebSocket capture', () => {
+    installWebSocketCapture(window, { recorder, listen, isInternal: (url) => isPeerjsSocket(url, config.peerjs) });
+  });
+
   step('PeerJS', () => {
     const peers = new PeerRegistry();
     const context = {
@@ -86,13 +94,14 @@ function main(): void {
     const exports = { ...peerjs } as unknown as Record<PeerjsExportName, unknown>;
     exports.Peer = wrapPeerClass(peerjs.Peer as unknown as PeerCtor, context, peers);
     exports.MsgPackPeer = wrapPeerClass(peerjs.MsgPackPeer as unknown as PeerCtor, context, peers);
-    installGlobals(config, exports);
+    installGlobals(config, exports, recorder);
     // Peers first: their connections close through PeerJS, which logs why.
     teardown.unshift(() => peers.destroyAll());
   });
 
   step('Stop handler', () => installStopHandler(config, recorder, teardown));
   recorder.record({ type: 'run', status: 'started' });
+  recorder.record({ type: 'features', features });
 }
 
 function installLoopGuard(recorder: Recorder): void {
