@@ -35,6 +35,8 @@ export interface TurnServer {
   readonly info: TurnInfo | null;
   /** Listening addresses (for the log and the README's claims). */
   readonly addresses: string[];
+  /** The child's pid while it runs (tests check it is gone after stop). */
+  readonly pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -156,7 +158,7 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 export async function startTurn(config: TurnConfig, log: Logger, options: TurnOptions = {}): Promise<TurnServer> {
   const command = options.command === undefined ? findOnPath('turnserver') : options.command;
   const addresses = machineAddresses();
-  const inert = (status: 'missing' | 'failed'): TurnServer => ({ status, info: null, addresses, stop: async () => {} });
+  const inert = (status: 'missing' | 'failed'): TurnServer => ({ status, info: null, addresses, pid: null, stop: async () => {} });
   if (command === null) {
     log.info(`coturn (turnserver) is not installed: STUN/TURN lessons need it — ${INSTALL_HINT}`);
     return inert('missing');
@@ -245,6 +247,9 @@ export async function startTurn(config: TurnConfig, log: Logger, options: TurnOp
       return status === 'running' ? info : null;
     },
     addresses,
+    get pid() {
+      return exited ? null : (child.pid ?? null);
+    },
     stop,
   };
 }
