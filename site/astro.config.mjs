@@ -28,6 +28,8 @@ export default defineConfig({
       title: 'WebRTC Playground',
       description: 'Learn WebRTC by editing and running real code beside each lesson.',
       favicon: '/favicon.svg',
+      // Starlight's sidebar plus the learner's progress marks (a small script on every page).
+      components: { Sidebar: './src/components/Sidebar.astro' },
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'How a lesson works', link: '/how-it-works/' },
