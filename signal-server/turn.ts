@@ -99,10 +99,16 @@ export function coturnConfig(options: { port: number; secret: string; addresses:
   return `${lines.join('\n')}\n`;
 }
 
-/** Lines worth showing by default: coturn's real errors, not its banner or per-session chatter. */
+/**
+ * Lines worth showing by default: coturn's own errors. Not its banner, and not
+ * what one client session did wrong (a refused password, a browser closing its
+ * TCP connection): lessons provoke those on purpose, and the learner sees them
+ * in the browser (icecandidateerror), not in our log.
+ */
 export function isCoturnError(line: string): boolean {
   if (/socket: Protocol not supported/.test(line)) return false; // SCTP missing from the kernel: harmless
-  return /\bERROR\b|error|cannot|Cannot|fail/i.test(line) && !/incoming packet|error 401|error 438/.test(line);
+  if (/\bsession \d+|check_stun_auth|incoming packet|error 401|error 438/.test(line)) return false;
+  return /error|cannot|fail/i.test(line);
 }
 
 /** Resolves when nothing on 127.0.0.1 holds `port` (UDP and TCP); rejects with the reason otherwise. */

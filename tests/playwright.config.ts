@@ -2,7 +2,7 @@ import { defineConfig, devices, chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/browser.ts';
-import { E2E_PORT, E2E_SANDBOX_PORT, SITE_ORIGIN } from './e2e/support/ports.ts';
+import { E2E_PORT, E2E_SANDBOX_PORT, E2E_TURN_PORT, E2E_TURN_SECRET, SITE_ORIGIN } from './e2e/support/ports.ts';
 
 // End-to-end tests run against the real signal-server (as `npm start` runs it) on
 // their own ports, so a developer's own `npm start` on 4321 keeps running alongside.
@@ -56,7 +56,8 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     cwd: root,
-    env: { PORT: String(E2E_PORT), SANDBOX_PORT: String(E2E_SANDBOX_PORT) },
+    // coturn on its own port (a developer's may hold 3478), with a secret the TURN tests know.
+    env: { PORT: String(E2E_PORT), SANDBOX_PORT: String(E2E_SANDBOX_PORT), TURN_PORT: String(E2E_TURN_PORT), TURN_SECRET: E2E_TURN_SECRET },
     url: `${SITE_ORIGIN}/healthz`,
     reuseExistingServer: false,
     // The first start builds the site (Astro + Monaco) when it is stale: minutes on two cores.

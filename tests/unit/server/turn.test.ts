@@ -46,6 +46,9 @@ describe('coturn config', () => {
     expect(isCoturnError('Relay ports initialization done')).toBe(false);
     expect(isCoturnError('socket: Protocol not supported')).toBe(false);
     expect(isCoturnError('session 001: realm <x> user <1:p>: incoming packet message processed, error 401: Unauthorized')).toBe(false);
+    expect(isCoturnError('ERROR: check_stun_auth: Cannot find credentials of user <1795493805:playground>')).toBe(false);
+    expect(isCoturnError('ERROR: session 001000000000000002: TCP socket error: Connection reset by peer 127.0.0.1:47824')).toBe(false);
+    expect(isCoturnError('ERROR: Cannot bind local socket to addr: Address already in use')).toBe(true);
   });
 });
 
