@@ -16,7 +16,7 @@ import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer } from 'ws';
 import { PEERJS_KEY, PEERJS_PATH } from './frame-config.ts';
 import { describeError, type Logger } from './log.ts';
-import { requestHostUrl, trustedOrigins } from './origins.ts';
+import { isTrustedRequest } from './origins.ts';
 import { pathnameOf, refuseUpgrade } from './upgrade.ts';
 
 /** peer serves its socket at `<mount path>/peerjs`; the PeerJS client asks for exactly this. */
@@ -52,14 +52,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
   let wss: WebSocketServer | undefined;
   const peers = new Set<string>();
 
-  const isTrusted = (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    // No Origin: not a browser page (tools, tests). The Origin check only exists
-    // to stop other web pages from using the signaller through the learner's browser.
-    if (origin === undefined) return true;
-    const url = requestHostUrl(req);
-    return url !== null && trustedOrigins(url, options.ports()).has(origin);
-  };
+  const isTrusted = (req: IncomingMessage): boolean => isTrustedRequest(req, options.ports());
 
   const peerApp = ExpressPeerServer(options.server, {
     key: PEERJS_KEY,
