@@ -6,8 +6,7 @@
  */
 import type { Progress } from '../workspace/persistence.ts';
 
-/** Fired on window by the workspace when a run of the learner's own code passed every check. */
-export const PROGRESS_EVENT = 'webrtc-playground:progress';
+export { PROGRESS_EVENT } from '../workspace/persistence.ts';
 
 const LESSON_PATH = /^\/lessons\/([a-z0-9-]+)\/?$/;
 

@@ -5,7 +5,7 @@
  * readable before the editor's code arrives. The inspector's code loads only
  * when the learner first switches to it.
  */
-import { browserStorage, markCompleted, readLesson, readProgress } from './persistence.ts';
+import { PROGRESS_EVENT, browserStorage, markCompleted, readLesson, readProgress } from './persistence.ts';
 import { startAutosave } from './autosave.ts';
 import { createFilesStores } from './stores.ts';
 import { createRunStore } from './run-store.ts';
@@ -20,9 +20,6 @@ import { currentTheme, watchTheme } from './theme.ts';
 import { startRun } from '../../../sandbox/host/index.ts';
 import type { EditorHandle, LessonData } from './types.ts';
 import { munging } from '../../../sandbox/host/munge.ts';
-
-/** Fired on window when a lesson becomes completed, for the sidebar's progress marks. */
-export const PROGRESS_EVENT = 'webrtc-playground:progress';
 
 export function mountAll(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-playground]:not([data-mounted])')) {

@@ -17,6 +17,8 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const LESSON_KEY_PREFIX = 'webrtc-playground:lesson:';
 export const PROGRESS_KEY = 'webrtc-playground:progress';
+/** Fired on window when a run of the learner's own code passed every check; the sidebar's marks listen. */
+export const PROGRESS_EVENT = 'webrtc-playground:progress';
 export const FORMAT_VERSION = 1;
 
 export interface SavedLesson {
