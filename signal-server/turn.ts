@@ -243,6 +243,9 @@ export async function startTurn(config: TurnConfig, log: Logger, options: TurnOp
     return inert('failed');
   }
   status = 'running';
+  // coturn has read its config: the secret need not outlive this moment on disk,
+  // even if we are killed before we can clean up.
+  rmSync(file, { force: true });
   log.info(`coturn: STUN/TURN on ${addresses.join(', ')} port ${config.port} (ready in ${Date.now() - started} ms)`);
   const info: TurnInfo = { port: config.port, secret, ttl: config.ttl };
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { existsSync } from 'node:fs';
 import { coturnConfig, findOnPath, isCoturnError, startTurn, waitForStun } from '../../../signal-server/turn.ts';
 import { memoryLogger } from './helpers.ts';
 
@@ -73,6 +74,9 @@ describe('startTurn', () => {
       expect(log.lines.at(-1)).toMatch(new RegExp(`^coturn: STUN/TURN on 127\\.0\\.0\\.1.* port ${port} \\(ready in \\d+ ms\\)$`));
       expect(processArgs()).toContain('turnserver -c ');
       expect(processArgs()).not.toContain(secret);
+      const configFile = /turnserver -c (\S+)/.exec(execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }))?.[1];
+      expect(configFile, 'the config file (with the secret) is removed once coturn has read it').toBeDefined();
+      expect(existsSync(configFile!)).toBe(false);
 
       // A second one on the same port is refused in one line, and the first keeps working.
       const second = memoryLogger();
