@@ -1,0 +1,68 @@
+// STUN and TURN: relay everything through the playground's TURN server.
+
+const show = (id, text) => (document.querySelector(`#${id}`).textContent = text);
+
+// --- Step 1: get the ICE servers, with fresh time-limited credentials ----------
+// A real app asks its own server for these; the playground's server answers at /api/ice-servers.
+const response = await fetch(`${playground.siteOrigin}/api/ice-servers`);
+const { iceServers } = await response.json();
+show('servers', JSON.stringify(iceServers));
+
+const turn = iceServers.find((server) => server.urls.some((url) => url.startsWith('turn:')));
+if (!turn) {
+  console.error('No TURN server: coturn is not installed. Install it (sudo apt-get install -y coturn) and restart npm start.');
+} else {
+  console.log(`TURN username: ${turn.username}`);
+  // TODO 2: the username is "<expiry>:<label>". Split it, turn the expiry into a
+  // number (unix time in seconds), show it with show('expiry', …) and report it:
+  // playground.report('turn-credentials', { expiresAt, label }).
+}
+
+// --- Step 2: relay only --------------------------------------------------------------
+// TODO 1: relay-only without any TURN server cannot work. Give both connections the iceServers from step 1.
+const config = { iceServers: [], iceTransportPolicy: 'relay' };
+const pc1 = new RTCPeerConnection(config);
+const pc2 = new RTCPeerConnection(config);
+
+pc1.onicecandidate = ({ candidate }) => {
+  if (!candidate) return;
+  console.log(`pc1 candidate: ${candidate.type} ${candidate.address}:${candidate.port} via ${candidate.url}`);
+  pc2.addIceCandidate(candidate);
+};
+pc2.onicecandidate = ({ candidate }) => candidate && pc1.addIceCandidate(candidate);
+pc1.onicegatheringstatechange = () => {
+  if (pc1.iceGatheringState === 'complete') console.log('pc1 finished gathering. No relay candidate above? Then there is nothing ICE may use.');
+};
+
+const channel = pc1.createDataChannel('through-turn');
+channel.onopen = () => channel.send('Hello through the relay!');
+pc2.ondatachannel = ({ channel }) => (channel.onmessage = ({ data }) => console.log('pc2 received:', data));
+
+pc1.onconnectionstatechange = async () => {
+  console.log(`pc1 connection: ${pc1.connectionState}`);
+  if (pc1.connectionState !== 'connected') return;
+  // Which pair did ICE pick? transport → selected candidate pair → its local candidate.
+  const stats = await pc1.getStats();
+  let pair;
+  stats.forEach((report) => {
+    if (report.type === 'transport') pair = stats.get(report.selectedCandidatePairId);
+  });
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  show('pair', `${local.candidateType} ${local.address}:${local.port} ⇄ ${remote.candidateType} ${remote.address}:${remote.port}`);
+  console.log(`Selected pair: local ${local.candidateType}, remote ${remote.candidateType}.`);
+};
+
+await pc1.setLocalDescription(await pc1.createOffer());
+await pc2.setRemoteDescription(pc1.localDescription);
+await pc2.setLocalDescription(await pc2.createAnswer());
+await pc1.setRemoteDescription(pc2.localDescription);
+
+// --- Step 3: what a wrong password looks like ------------------------------------------
+if (turn) {
+  const wrong = new RTCPeerConnection({ iceServers: [{ ...turn, credential: 'not-the-password' }], iceTransportPolicy: 'relay' });
+  // TODO 3: this connection's TURN password is wrong, and nothing tells you. Handle its
+  // icecandidateerror event: log event.errorCode, event.url and event.errorText, and show('wrong', …).
+  wrong.createDataChannel('never-connects');
+  await wrong.setLocalDescription(await wrong.createOffer());
+}
