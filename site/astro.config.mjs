@@ -57,6 +57,7 @@ export default defineConfig({
         '/api': { target: apiTarget },
         '/healthz': { target: apiTarget },
         '/peerjs': { target: apiTarget, ws: true },
+        '/rooms': { target: apiTarget, ws: true },
       },
     },
     // Monaco and its language workers are megabytes, but only lesson pages load
