@@ -88,10 +88,8 @@ export function signalKind(text: string): SignalKind {
   } catch {
     parsed = undefined;
   }
-  if (parsed !== undefined) {
-    const found = findSignal(parsed, 0);
-    if (found) return found;
-  }
+  // Whole JSON is authoritative; the patterns are only for a preview cut short.
+  if (parsed !== undefined) return findSignal(parsed, 0) ?? 'other';
   const type = DESCRIPTION_TYPE.exec(text)?.[1];
   if (type) return type as SignalKind;
   return CANDIDATE.test(text) ? 'candidate' : 'other';
