@@ -8,6 +8,7 @@
  */
 import type { Json, PcCallEvent, PcResultEvent, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peers, peerName, type PeerSummary } from '../../../../sandbox/log/peerjs.ts';
+import { signalKind } from '../../../../sandbox/log/websockets.ts';
 import { ERROR_KIND, candidateSummary, firstLine, ms, servers, shortId, span, stateTone } from './wording.ts';
 
 export { candidateSummary, ms } from './wording.ts';
@@ -259,6 +260,18 @@ export function buildTimeline(events: readonly PlaygroundEvent[], filter: Readon
         add({ ...base, lane, text: `Deprecated API used: ${event.api}`, tone: 'warn', category: 'core' });
         break;
       }
+      case 'ws': {
+        // The learner's own signalling sockets (lesson 4): what each message carried, as far as its preview tells.
+        const kind = event.preview === undefined ? 'binary' : signalKind(event.preview);
+        const what = event.event === 'message' ? `${event.direction} ${kind === 'other' ? 'a message' : kind} (${event.bytes ?? 0} bytes)` : event.event;
+        const close = event.event === 'close' ? ` ${event.code ?? ''} ${event.reason ?? ''}`.trimEnd() : '';
+        const category = event.event !== 'message' || kind === 'offer' || kind === 'answer' ? 'core' : kind === 'candidate' ? 'candidates' : 'messages';
+        add({ ...base, lane: null, text: `WebSocket ${event.socket} ${what}${close}`, tone: event.event === 'error' ? 'error' : 'info', category });
+        break;
+      }
+      case 'report':
+        add({ ...base, lane: null, text: `playground.report ${event.name}: ${JSON.stringify(event.value)}`, tone: 'info', category: 'core' });
+        break;
       case 'media':
         add({
           ...base,
