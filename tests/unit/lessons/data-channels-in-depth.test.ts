@@ -69,12 +69,12 @@ describe('lesson 08 checks', () => {
     expect(settle(short)['sha256-match']?.reason).toMatch(/should be 64 hex digits/);
   });
 
-  it('a chunk above the negotiated max-message-size, or a send refused for its size, fails', () => {
+  it('a chunk above the negotiated max-message-size, or a send Chromium refused for its size (its own words), fails', () => {
     const events = recorded('08-solution');
     const first = events.find((e) => isBinary(e, 'sent'))!;
     const big = events.map((e) => (e === first ? { ...e, bytes: 300000 } : e));
     expect(settle(big)['chunks-fit']?.reason).toBe('A chunk of 300000 bytes is larger than maxMessageSize (262144).');
-    const refused = [...events, { type: 'error', kind: 'uncaught', name: 'TypeError', message: "Failed to execute 'send' on 'RTCDataChannel': Max message size exceeded.", seq: 1e6, t: 1e6 } as PlaygroundEvent];
+    const refused = [...events, { type: 'error', kind: 'uncaught', name: 'TypeError', message: "Failed to execute 'send' on 'RTCDataChannel': Trying to send message larger than max-message-size", seq: 1e6, t: 1e6 } as PlaygroundEvent];
     expect(settle(refused)['chunks-fit']).toMatchObject({ status: 'failed' });
   });
 });

@@ -19,7 +19,7 @@ function settle(events: readonly PlaygroundEvent[]): Record<string, CheckResult>
 
 /** The solution's log with each report's value passed through `edit` (return undefined to drop the report). */
 function withReports(edit: (name: string, value: { [key: string]: Json }) => { [key: string]: Json } | undefined): PlaygroundEvent[] {
-  return recorded('06-solution').flatMap((event) => {
+  return recorded('06-solution').flatMap((event): PlaygroundEvent[] => {
     if (event.type !== 'report') return [event];
     const value = edit(event.name, { ...(event.value as { [key: string]: Json }) });
     return value === undefined ? [] : [{ ...event, value }];
