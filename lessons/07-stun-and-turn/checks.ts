@@ -9,6 +9,8 @@ import type { Check, Verdict } from '../../sandbox/checks/types.ts';
 import type { Json, PlaygroundEvent } from '../../sandbox/log/events.ts';
 import { consoleLines, everReached, peerConnections, type PcSummary } from '../../sandbox/log/reduce.ts';
 import { reportObject, reports, lastReport } from '../../sandbox/log/reports.ts';
+import { statById } from '../../site/src/inspector/stats/report.ts';
+import { selectedPair } from '../../site/src/inspector/stats/series.ts';
 
 const pending = (reason: string): Verdict => ({ status: 'pending', reason });
 const INSTALL = 'sudo apt-get install -y coturn';
@@ -32,19 +34,14 @@ const noTurnReason =
   `No connection has a TURN server in its iceServers: pass the list from /api/ice-servers (or playground.iceServers). ` +
   `If that list is empty, the playground's TURN server (coturn) is not installed: ${INSTALL}, then restart npm start.`;
 
-/** The local candidate type of the selected pair in the connection's latest stats snapshot, or null. */
+/** The local candidate type of the selected pair in the connection's latest stats snapshot (the Stats view's reading), or null. */
 function selectedLocalType(events: readonly PlaygroundEvent[], pc: number): string | null {
   let type: string | null = null;
   for (const event of events) {
     if (event.type !== 'pc.stats' || event.pc !== pc) continue;
-    const report = event.report;
-    for (const stat of Object.values(report).map(object)) {
-      if (stat?.['type'] !== 'transport' || typeof stat['selectedCandidatePairId'] !== 'string') continue;
-      const pair = object(report[stat['selectedCandidatePairId']]);
-      const localId = pair?.['localCandidateId'];
-      const local = typeof localId === 'string' ? object(report[localId]) : null;
-      if (typeof local?.['candidateType'] === 'string') type = local['candidateType'];
-    }
+    const pair = selectedPair(event);
+    const local = statById(event.report, pair?.['localCandidateId']);
+    if (typeof local?.['candidateType'] === 'string') type = local['candidateType'];
   }
   return type;
 }

@@ -7,8 +7,9 @@
  */
 import type { Check, Verdict } from '../../sandbox/checks/types.ts';
 import type { DcMessageEvent, PlaygroundEvent } from '../../sandbox/log/events.ts';
-import { consoleLines, dataChannels, errors, messages, peerConnections, type DcSummary } from '../../sandbox/log/reduce.ts';
+import { dataChannels, messages, peerConnections, type DcSummary } from '../../sandbox/log/reduce.ts';
 import { lastReport } from '../../sandbox/log/reports.ts';
+import { dataChannelLimits } from '../../site/src/inspector/doctor/runtime.ts';
 
 /** The high-water mark the lesson names: the send queue must never hold more. */
 export const HIGH_WATER = 1024 * 1024;
@@ -108,14 +109,13 @@ function maxMessageSize(events: readonly PlaygroundEvent[], pc: number): number 
   return value === 0 ? Infinity : value;
 }
 
-const TOO_BIG = /max(imum)?[ -]?message[ -]?size|message too (big|large)/i;
-
 const chunksFit: Check = {
   id: 'chunks-fit',
   title: 'Every chunk fits the maximum message size',
   verify(events) {
-    const refused = [...errors(events).map((e) => e.message), ...consoleLines(events, ['error']).map((l) => l.text)].find((text) => TOO_BIG.test(text));
-    if (refused) return { status: 'failed', reason: `A send was refused for its size: ${refused.split('\n')[0]}` };
+    // The Doctor's reading of a send() the browser refused for its size.
+    const refused = dataChannelLimits(events).find((finding) => finding.id === 'dc-message-too-big');
+    if (refused) return { status: 'failed', reason: `${refused.title}: send() threw. Cut the data into chunks of at most pc.sctp.maxMessageSize bytes.` };
     const from = sender(dataChannels(events));
     if (!from) return pending('No binary data sent yet.');
     const limit = maxMessageSize(events, from.pc);
