@@ -20,9 +20,8 @@ if (!turn) {
 
 // --- Step 2: relay only --------------------------------------------------------------
 // TODO 1: relay-only without any TURN server cannot work. Give both connections the iceServers from step 1.
-const config = { iceServers: [], iceTransportPolicy: 'relay' };
-const pc1 = new RTCPeerConnection(config);
-const pc2 = new RTCPeerConnection(config);
+const pc1 = new RTCPeerConnection({ iceServers: [], iceTransportPolicy: 'relay' });
+const pc2 = new RTCPeerConnection({ iceServers: [], iceTransportPolicy: 'relay' });
 
 pc1.onicecandidate = ({ candidate }) => {
   if (!candidate) return;
@@ -43,10 +42,8 @@ pc1.onconnectionstatechange = async () => {
   if (pc1.connectionState !== 'connected') return;
   // Which pair did ICE pick? transport → selected candidate pair → its local candidate.
   const stats = await pc1.getStats();
-  let pair;
-  stats.forEach((report) => {
-    if (report.type === 'transport') pair = stats.get(report.selectedCandidatePairId);
-  });
+  const transport = [...stats.values()].find((report) => report.type === 'transport');
+  const pair = stats.get(transport.selectedCandidatePairId);
   const local = stats.get(pair.localCandidateId);
   const remote = stats.get(pair.remoteCandidateId);
   show('pair', `${local.candidateType} ${local.address}:${local.port} ⇄ ${remote.candidateType} ${remote.address}:${remote.port}`);
