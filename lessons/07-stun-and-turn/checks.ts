@@ -101,9 +101,9 @@ const credentialsRead: Check = {
     for (const pc of peerConnections(events) as PcSummary[]) {
       for (const server of turnServers(pc.configuration)) if (typeof server['username'] === 'string') usernames.add(server['username']);
     }
+    if (usernames.size === 0) return pending(noTurnReason);
     const value = reportObject(lastReport(events, 'turn-credentials'));
     if (!value) return pending("Report what the username says: playground.report('turn-credentials', { expiresAt, label }).");
-    if (usernames.size === 0) return pending(noTurnReason);
     const expected = [...usernames].map((u) => /^(\d+):(.*)$/.exec(u)).filter((m) => m !== null);
     const match = expected.find((m) => value['expiresAt'] === Number(m[1]) && value['label'] === m[2]);
     if (match) return { status: 'passed', detail: `Valid until ${new Date(Number(match[1]) * 1000).toISOString()} for "${match[2]}".` };

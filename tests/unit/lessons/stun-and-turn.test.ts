@@ -59,6 +59,14 @@ describe('lesson 07 checks', () => {
     expect(result?.reason).toMatch(/selected pair uses a host candidate: set iceTransportPolicy: 'relay'/);
   });
 
+  it('the recorded solution on a playground without coturn fails every check with the install command', () => {
+    const results = settle(recorded('07-no-coturn'));
+    for (const result of Object.values(results)) {
+      expect(result.status).toBe('failed');
+      expect(result.reason).toMatch(/coturn\) is not installed: sudo apt-get install -y coturn, then restart npm start\.$/);
+    }
+  });
+
   it('without coturn (no TURN entry anywhere) tells the learner how to install it', () => {
     const events = recorded('07-files').map((event) =>
       event.type === 'pc.created' ? { ...event, configuration: { iceServers: [], iceTransportPolicy: 'relay' } } : event,
