@@ -71,6 +71,9 @@ const prioritiesDecoded: Check = {
       if (wrong) return pending(wrong);
     }
     if (missing) return pending(all.length ? missing : `${gathered.length} candidates gathered, none reported yet. ${missing}`);
+    // Judge every candidate, not the first few: wait until each connection finished gathering.
+    const gathering = peerConnections(events).find((pc) => pc.candidates.length > 0 && !pc.gatheringComplete);
+    if (gathering) return pending(`${gathering.label} is still gathering candidates.`);
     return { status: 'passed', detail: `All ${gathered.length} candidates decoded correctly.` };
   },
 };

@@ -37,6 +37,21 @@ function sender(channels: readonly DcSummary[]): DcSummary | null {
   return best;
 }
 
+/**
+ * The transfer once it is over: the sender sent at least MIN_FILE bytes and a
+ * channel end on another connection received as many. Until then the checks
+ * about how it was sent wait, so they judge the whole transfer, not its start.
+ */
+function finishedTransfer(events: readonly PlaygroundEvent[]): { from: DcSummary; bytes: number } | null {
+  const channels = dataChannels(events);
+  const from = sender(channels);
+  if (!from) return null;
+  const { bytes } = totals(binary(from, 'sent'));
+  if (bytes < MIN_FILE) return null;
+  const done = channels.some((dc) => dc.pc !== from.pc && totals(binary(dc, 'received')).bytes === bytes);
+  return done ? { from, bytes } : null;
+}
+
 const fileArrived: Check = {
   id: 'file-arrived-intact',
   title: 'The received bytes equal the sent ones',
@@ -91,9 +106,9 @@ const underHighWater: Check = {
         reason: `After one send the channel held ${over.bufferedAmount} bytes, more than 1 MiB (${HIGH_WATER}): wait for bufferedamountlow before sending more.`,
       };
     }
-    const from = sender(dataChannels(events));
-    const bytes = from ? totals(binary(from, 'sent')).bytes : 0;
-    if (bytes < MIN_FILE) return pending('Waiting for the file to be sent (at least 1 MiB).');
+    const done = finishedTransfer(events);
+    if (!done) return pending('Waiting for the whole file (at least 1 MiB) to be sent and received.');
+    const bytes = done.bytes;
     const peak = Math.max(...sends.map((m) => m.bufferedAmount ?? 0));
     return { status: 'passed', detail: `At most ${mib(peak)} queued while sending ${mib(bytes)}.` };
   },
@@ -122,8 +137,8 @@ const chunksFit: Check = {
     if (limit === null) return pending('The sender has no remote description yet, so its maxMessageSize is unknown.');
     const big = binary(from, 'sent').find((m) => m.bytes > limit);
     if (big) return { status: 'failed', reason: `A chunk of ${big.bytes} bytes is larger than maxMessageSize (${limit}).` };
+    if (!finishedTransfer(events)) return pending('Waiting for the whole file (at least 1 MiB) to be sent and received.');
     const sent = binary(from, 'sent');
-    if (totals(sent).bytes < MIN_FILE) return pending('Waiting for the file to be sent (at least 1 MiB).');
     const largest = Math.max(...sent.map((m) => m.bytes));
     return { status: 'passed', detail: `${sent.length} chunks of at most ${largest} bytes; maxMessageSize is ${limit}.` };
   },

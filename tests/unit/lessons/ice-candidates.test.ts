@@ -83,6 +83,13 @@ describe('lesson 06 checks', () => {
     expect(settle(events)['gathering-timed']?.reason).toMatch(/but the runtime measured [\d.]+ ms and [\d.]+ ms after setLocalDescription\./);
   });
 
+  it('does not pass while a connection is still gathering', () => {
+    const events = recorded('06-solution');
+    const firstEnd = events.findIndex((e) => e.type === 'pc.event' && e.name === 'icecandidate' && (e.detail as { candidate: Json }).candidate === null);
+    const results = evaluateChecks(checks, events.slice(0, firstEnd), [], false);
+    expect(results.find((r) => r.id === 'priorities-decoded')).toMatchObject({ status: 'pending', reason: expect.stringMatching(/is still gathering candidates\.$/) });
+  });
+
   it('waits, never passes, before anything was gathered or reported', () => {
     const early = recorded('06-solution').filter((e) => e.type !== 'report' && !(e.type === 'pc.event' && e.name === 'icecandidate'));
     const results = evaluateChecks(checks, early, [], false);
