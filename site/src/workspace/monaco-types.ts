@@ -17,6 +17,12 @@ type Peer = import('peerjs').Peer;
 interface PlaygroundGlobals {
   /** The ICE servers (STUN/TURN) this playground provides, ready for new RTCPeerConnection({ iceServers }). */
   readonly iceServers: RTCIceServer[];
+  /** The site's origin, where the signaller, /api and the rooms live (the page itself runs on another origin). */
+  readonly siteOrigin: string;
+  /** Tells the lesson's checks something only your code knows, e.g. report('secureContext', isSecureContext). */
+  report(name: string, value: unknown): void;
+  /** The WebSocket URL of a room on the playground's relay: every text message is passed to the room's other members. */
+  roomUrl(name: string): string;
 }
 /** Settings the playground gives the code it runs. */
 declare var playground: PlaygroundGlobals;
