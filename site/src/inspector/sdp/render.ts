@@ -115,7 +115,11 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
   const onFocusOut = (event: FocusEvent) => {
     if (!root.contains(event.relatedTarget as Node | null)) tip.hidden = true;
   };
+  // Moving focus scrolls lines under a pointer that did not move; the browser then reports
+  // "mouseover" for them. Right after a key, the focused line's tip wins.
+  let lastKeyAt = -Infinity;
   const onOver = (event: MouseEvent) => {
+    if (performance.now() - lastKeyAt < 500) return;
     const item = (event.target as HTMLElement).closest<HTMLElement>('li.sdp-line');
     if (item) showTip(item);
   };
@@ -125,6 +129,7 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
     else tip.hidden = true;
   };
   const onKey = (event: KeyboardEvent) => {
+    lastKeyAt = performance.now();
     const item = (event.target as HTMLElement).closest<HTMLElement>('li.sdp-line');
     if (!item) return;
     const lines = allLines();
