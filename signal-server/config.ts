@@ -20,6 +20,10 @@ export interface Config {
   sandboxPort: number;
   /** coturn, when installed: its port (TURN_PORT), shared secret (TURN_SECRET; null = generate one) and credential lifetime (TURN_TTL s). */
   turn: TurnConfig;
+  /** HTTPS mode (--https or HTTPS=1): both origins over TLS, so a phone on the LAN gets a secure context for its camera. */
+  https: boolean;
+  /** Where the self-signed certificate is kept (CERT_DIR); null = the default under the repository (start.ts). */
+  certDir: string | null;
 }
 
 export interface TurnConfig {
@@ -34,6 +38,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
+/** In HTTPS mode the point is reaching the server from another device, so it listens on every address. */
+export const DEFAULT_HTTPS_HOST = '0.0.0.0';
 export const DEFAULT_TURN_PORT = 3478;
 export const DEFAULT_TURN_TTL = 3600;
 
@@ -45,16 +51,27 @@ const FLAGS: Record<string, string> = {
   '--host': 'HOST',
 };
 
+/** Flags that take no value, and the environment variable each one sets to "1". */
+const SWITCHES: Record<string, string> = {
+  '--https': 'HTTPS',
+};
+
 /** Flags win over the environment: `npm start -- --port 4400` beats a PORT set in the shell. */
 function readArgv(argv: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    const switchName = SWITCHES[arg];
+    if (switchName) {
+      values[switchName] = '1';
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq === -1 ? arg : arg.slice(0, eq);
     const name = FLAGS[flag];
     if (!name) {
-      throw new ConfigError(`Unknown option "${arg}": the options are ${Object.keys(FLAGS).join(', ')}`);
+      const options = [...Object.keys(FLAGS), ...Object.keys(SWITCHES)].join(', ');
+      throw new ConfigError(`Unknown option "${arg}": the options are ${options}`);
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new ConfigError(`Option ${flag} needs a value, e.g. ${flag}=4400`);
@@ -103,7 +120,11 @@ export function parseConfig(
     apiPort = apiText === undefined ? derivedPort('API_PORT', port, 2) : parsePort('API_PORT', apiText);
   }
 
-  const host = (given('HOST') ?? DEFAULT_HOST).trim();
+  const https = parseSwitch('HTTPS', given('HTTPS'));
+  if (https && mode === 'api') {
+    throw new ConfigError('HTTPS mode is for npm start (npm run dev serves plain HTTP): run npm start -- --https');
+  }
+  const host = (given('HOST') ?? (https ? DEFAULT_HTTPS_HOST : DEFAULT_HOST)).trim();
   if (/[\s/]/.test(host)) throw new ConfigError(`HOST must be a host name or IP address, got "${host}"`);
 
   const named: [string, number][] = [['PORT', port], ['SANDBOX_PORT', sandboxPort]];
@@ -119,7 +140,16 @@ export function parseConfig(
     throw new ConfigError('PORT must be a real port in dev mode: astro dev listens on it and frames are told to reach it');
   }
 
-  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given) };
+  const certDir = given('CERT_DIR')?.trim() ?? null;
+  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given), https, certDir };
+}
+
+function parseSwitch(name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  const text = raw.trim().toLowerCase();
+  if (text === '1' || text === 'true' || text === 'yes') return true;
+  if (text === '0' || text === 'false' || text === 'no') return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${raw}"`);
 }
 
 function parseTurn(given: (name: string) => string | undefined): TurnConfig {

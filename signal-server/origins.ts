@@ -26,7 +26,7 @@ export function siteOriginForSandbox(sandbox: HostUrl, sitePort: number): string
 
 /**
  * The URL a request was addressed to, from its Host header. Plain HTTP unless
- * the socket is TLS (the server has no TLS yet; a proxy in front is a later issue).
+ * the socket is TLS (HTTPS mode; a TLS proxy in front is a later issue).
  * Null when the Host header is not a host (the caller answers 400).
  */
 export function requestHostUrl(req: { headers: { host?: string | undefined }; socket: object }): URL | null {

@@ -10,6 +10,7 @@
  *   (peer's own CORS would reflect any origin).
  */
 import type { IncomingMessage, Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type express from 'express';
 import { ExpressPeerServer, type IClient } from 'peer';
@@ -25,7 +26,7 @@ export const DEFAULT_MAX_PAYLOAD = 64 * 1024;
 
 export interface SignallerOptions {
   /** Required by peer's API; we never let peer attach anything to it. */
-  server: Server;
+  server: Server | HttpsServer;
   /** The site and sandbox ports as the browser sees them (read per request: they are known only after listen). */
   ports: () => { site: number; sandbox: number };
   log: Logger;

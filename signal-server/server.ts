@@ -3,7 +3,8 @@
  * Listening on port 0 picks free ports (tests run in parallel); the ports the
  * browser must use are filled in once the servers listen.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
@@ -17,6 +18,14 @@ import { createSandboxApp } from './sandbox-app.ts';
 import { createSiteApp } from './site-app.ts';
 import type { SiteState } from './static-site.ts';
 import { routeUpgrades } from './upgrade.ts';
+
+type Server = HttpServer | HttpsServer;
+
+/** HTTPS mode's key and certificate (PEM), from certificate.ts. */
+export interface TlsCredentials {
+  key: string;
+  cert: string;
+}
 
 export interface ServerPaths {
   siteDist: string;
@@ -69,10 +78,19 @@ function browserHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export async function startServer(config: Config, paths: ServerPaths, log: Logger, turn: TurnSource | null = null): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  paths: ServerPaths,
+  log: Logger,
+  turn: TurnSource | null = null,
+  tls: TlsCredentials | null = null,
+): Promise<RunningServer> {
+  if (config.https && tls === null) throw new Error('HTTPS mode needs a key and certificate (ensureCertificate)');
   const ports = { site: config.port, api: config.apiPort, sandbox: config.sandboxPort };
   const siteState: SiteState = { building: false };
   const runs = createRunStore();
+  // Both origins over TLS or neither: a secure page may not frame or reach plain http.
+  const createServer = (): Server => (config.https && tls ? createHttpsServer({ key: tls.key, cert: tls.cert }) : createHttpServer());
   const apiServer = createServer();
   const sandboxServer = createServer();
 
@@ -130,11 +148,12 @@ export async function startServer(config: Config, paths: ServerPaths, log: Logge
 
   const name = browserHost(config.host);
   const sandboxName = name === 'localhost' ? '127.0.0.1' : name;
+  const scheme = config.https ? 'https' : 'http';
   return {
     ports,
-    siteUrl: `http://${name}:${ports.site}/`,
-    apiUrl: `http://${name}:${ports.api}/`,
-    sandboxUrl: `http://${sandboxName}:${ports.sandbox}/`,
+    siteUrl: `${scheme}://${name}:${ports.site}/`,
+    apiUrl: `${scheme}://${name}:${ports.api}/`,
+    sandboxUrl: `${scheme}://${sandboxName}:${ports.sandbox}/`,
     siteState,
     runs,
     iceServers,

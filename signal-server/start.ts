@@ -4,10 +4,12 @@
  * The ports are taken before building, so a port already in use is reported
  * at once rather than after a long build.
  */
-import { join } from 'node:path';
+import { hostname, networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleReason, defaultBuildPlan } from './build-check.ts';
 import { runBuild, type BuildProcess } from './build-site.ts';
+import { CertificateError, certificateNames, ensureCertificate, type Certificate, type CertificateNames } from './certificate.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { ListenError, formatListenError } from './listen-error.ts';
 import { consoleLogger } from './log.ts';
@@ -20,7 +22,7 @@ const log = consoleLogger('server');
 
 /** Known failures end in one line and exit code 1; anything else is a bug and keeps its stack. */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof CertificateError) console.error(error.message);
   else if (error instanceof ListenError) console.error(formatListenError(error.port, error.envName, error.code));
   else throw error;
   process.exit(1);
@@ -28,12 +30,23 @@ function fail(error: unknown): never {
 
 let server: RunningServer;
 let config: Config;
+let certificate: Certificate | null = null;
+let names: CertificateNames | null = null;
 // coturn starts beside the server; until it is ready, ICE servers are empty.
 let turn: TurnServer | null = null;
 const turnSource = { get info() { return turn?.info ?? null; } };
 try {
   config = parseConfig(process.env, process.argv.slice(2), 'site');
-  server = await startServer(config, { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') }, log, turnSource);
+  if (config.https) {
+    // Kept under the repository's .cache/ (gitignored), so trusting it once lasts across restarts.
+    const certDir = resolve(config.certDir ?? join(root, '.cache/certs'));
+    names = certificateNames(networkInterfaces(), hostname());
+    certificate = ensureCertificate(certDir, names);
+    const how = certificate.created ? `made a new one (${certificate.reason})` : 'reusing the kept one';
+    log.info(`HTTPS certificate ${certificate.certPath}: ${how}; SHA-256 ${certificate.fingerprint}`);
+  }
+  const paths = { siteDist: join(root, 'site/dist'), sandboxDist: join(root, 'sandbox/dist') };
+  server = await startServer(config, paths, log, turnSource, certificate);
 } catch (error) {
   fail(error);
 }
@@ -64,3 +77,10 @@ if (reason !== null) {
 }
 
 log.info(`WebRTC playground: ${server.siteUrl}  (sandbox origin ${server.sandboxUrl}, Ctrl+C stops)`);
+if (config.https && names !== null && (config.host === '0.0.0.0' || config.host === '::')) {
+  // Other devices on the network: every address the certificate covers, apart from loopback.
+  for (const ip of names.ips.filter((a) => a !== '127.0.0.1' && a !== '::1')) {
+    log.info(`  on this network: https://${ip.includes(':') ? `[${ip}]` : ip}:${server.ports.site}/`);
+  }
+  log.info('  (the certificate is self-signed: the README section "HTTPS and other devices" says how to trust it)');
+}

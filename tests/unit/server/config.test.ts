@@ -20,6 +20,8 @@ describe('parseConfig', () => {
       apiPort: 4321,
       sandboxPort: 4322,
       turn: { port: 3478, secret: null, ttl: 3600 },
+      https: false,
+      certDir: null,
     });
   });
 
@@ -82,5 +84,22 @@ describe('parseConfig', () => {
     expect(error(() => parseConfig({ TURN_TTL: '10' }))).toContain('TURN_TTL must be');
     expect(error(() => parseConfig({ TURN_TTL: '1h' }))).toContain('got "1h"');
     expect(error(() => parseConfig({ TURN_SECRET: 'a\nb' }))).toBe('TURN_SECRET must be one line');
+  });
+
+  it('turns on HTTPS with --https or HTTPS=1, listening on every address unless HOST says otherwise', () => {
+    expect(parseConfig({}, ['--https'])).toMatchObject({ https: true, host: '0.0.0.0' });
+    expect(parseConfig({ HTTPS: '1' })).toMatchObject({ https: true, host: '0.0.0.0' });
+    expect(parseConfig({ HTTPS: 'true', HOST: '127.0.0.1' })).toMatchObject({ https: true, host: '127.0.0.1' });
+    expect(parseConfig({ HTTPS: '0' })).toMatchObject({ https: false, host: '127.0.0.1' });
+    expect(parseConfig({ HTTPS: '' }).https).toBe(false);
+    expect(parseConfig({ HTTPS: '1', CERT_DIR: '/tmp/certs' }).certDir).toBe('/tmp/certs');
+    expect(parseConfig({}, ['--https', '--port', '4500'])).toMatchObject({ https: true, port: 4500, sandboxPort: 4501 });
+  });
+
+  it('rejects a malformed HTTPS value, a value after --https, and HTTPS in dev mode', () => {
+    expect(error(() => parseConfig({ HTTPS: 'maybe' }))).toBe('HTTPS must be 1 or 0 (true or false), got "maybe"');
+    expect(error(() => parseConfig({}, ['--https=1']))).toContain('Unknown option "--https=1"');
+    expect(error(() => parseConfig({}, ['--nope']))).toContain('--https');
+    expect(error(() => parseConfig({ HTTPS: '1', PORT: '4500' }, [], 'api'))).toContain('HTTPS mode is for npm start');
   });
 });
