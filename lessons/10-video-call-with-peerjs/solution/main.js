@@ -47,6 +47,9 @@ async function start() {
     // Answering with a stream sends it back: both sides see each other.
     call.answer(stream);
     call.on('stream', (remoteStream) => {
+      // PeerJS fires 'stream' once per arriving track (audio, then video) with the same
+      // stream; setting it again would abort the play() already under way.
+      if (remoteVideo.srcObject === remoteStream) return;
       say('Bob: Alice’s picture arrived.');
       remoteVideo.srcObject = remoteStream;
       // autoplay would start it too; play() tells us when the browser refuses.
