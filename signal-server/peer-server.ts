@@ -5,9 +5,12 @@
  *   (noServer), so only /peerjs/peerjs becomes a WebSocket;
  * - an `error` listener is always attached: without one, a single non-JSON
  *   frame makes peer emit an unhandled 'error' and the process exits;
- * - frames are capped at `maxPayload` (ws would accept 100 MiB);
+ * - frames are capped at `maxPayload` (ws would accept 100 MiB), and every
+ *   frame passes a gate (peer-guard.ts) first: a rate limit, a cap on what is
+ *   queued for absent peers, and no bad JSON reaching peer;
  * - pages on other origins are refused, for the socket and for GET /peerjs/peerjs/id
- *   (peer's own CORS would reflect any origin).
+ *   (peer's own CORS would reflect any origin);
+ * - closing tells each client why (1001) before the sockets are cut.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
@@ -19,10 +22,16 @@ import { PEERJS_KEY, PEERJS_PATH } from './frame-config.ts';
 import { describeError, type Logger } from './log.ts';
 import { isTrustedRequest } from './origins.ts';
 import { pathnameOf, refuseUpgrade } from './upgrade.ts';
+import { AbsentPeerQueues, DEFAULT_SIGNALLER_LIMITS, guardSocket, type GuardEvents, type SignallerLimits } from './peer-guard.ts';
 
 /** peer serves its socket at `<mount path>/peerjs`; the PeerJS client asks for exactly this. */
 export const PEERJS_SOCKET_PATH = `${PEERJS_PATH}/peerjs`;
-export const DEFAULT_MAX_PAYLOAD = 64 * 1024;
+/** How long close() waits for clients to take the 1001 close before cutting them off. */
+const CLOSE_GRACE_MS = 1000;
+/** peer refuses peers past its concurrent_limit (5,000 by default); ours is sized for the capacity benchmark. */
+const CONCURRENT_LIMIT = 20_000;
+
+const ignoreEvents: GuardEvents = { relayed() {}, queued() {}, dropped() {} };
 
 export interface SignallerOptions {
   /** Required by peer's API; we never let peer attach anything to it. */
@@ -30,7 +39,11 @@ export interface SignallerOptions {
   /** The site and sandbox ports as the browser sees them (read per request: they are known only after listen). */
   ports: () => { site: number; sandbox: number };
   log: Logger;
-  maxPayload?: number;
+  limits?: Partial<SignallerLimits>;
+  /** Where the gate reports relayed, queued and dropped messages (metrics.ts). */
+  events?: GuardEvents;
+  /** Called for each error peer reports (after logging it). */
+  onError?: () => void;
 }
 
 export interface Signaller {
@@ -39,7 +52,10 @@ export interface Signaller {
   /** Upgrade handler: takes /peerjs/peerjs, refuses foreign origins, leaves other paths alone. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   peerCount(): number;
-  close(): void;
+  /** Messages held for peers that are not connected. */
+  queuedCount(): number;
+  /** Closes every socket with 1001 and a reason; resolves once they are gone (cut off after a grace period). */
+  close(): Promise<void>;
 }
 
 /** Peer ids come from the query string: keep log lines one short line whatever a client sends. */
@@ -50,8 +66,14 @@ function printable(id: string): string {
 
 export function createSignaller(options: SignallerOptions): Signaller {
   const { log } = options;
+  const limits: SignallerLimits = { ...DEFAULT_SIGNALLER_LIMITS, ...options.limits };
+  const events = options.events ?? ignoreEvents;
   let wss: WebSocketServer | undefined;
   const peers = new Set<string>();
+  const queues = new AbsentPeerQueues(limits);
+  const isConnected = (id: string) => peers.has(id);
+  const sweeper = setInterval(() => queues.sweep(), limits.queueLifetimeMs);
+  sweeper.unref();
 
   const isTrusted = (req: IncomingMessage): boolean => isTrustedRequest(req, options.ports());
 
@@ -59,15 +81,18 @@ export function createSignaller(options: SignallerOptions): Signaller {
     key: PEERJS_KEY,
     path: '/',
     allow_discovery: false,
+    concurrent_limit: CONCURRENT_LIMIT,
     // CORS is ours (below): `origin: false` keeps peer's cors middleware from adding headers.
     corsOptions: { origin: false },
     createWebSocketServer: () => {
-      wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD });
+      wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
       return wss;
     },
   });
   peerApp.on('connection', (client: IClient) => {
     peers.add(client.getId());
+    // peer hands a connecting id everything queued for it.
+    queues.forget(client.getId());
     log.info(`peerjs: connect ${printable(client.getId())}`);
   });
   peerApp.on('disconnect', (client: IClient) => {
@@ -76,6 +101,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
   });
   peerApp.on('error', (error: Error) => {
     log.error(`peerjs: error ${describeError(error)}`);
+    options.onError?.();
   });
 
   const cors: express.RequestHandler = (req, res, next) => {
@@ -100,15 +126,34 @@ export function createSignaller(options: SignallerOptions): Signaller {
         refuseUpgrade(socket, 403, 'This origin may not use the signaller');
       } else {
         const server = wss;
-        server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req));
+        server.handleUpgrade(req, socket, head, (ws) => {
+          guardSocket(ws, limits, isConnected, queues, events);
+          server.emit('connection', ws, req);
+        });
       }
       return true;
     },
     peerCount: () => peers.size,
-    close() {
-      if (!wss) return;
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+    queuedCount: () => queues.size,
+    async close() {
+      clearInterval(sweeper);
+      const server = wss;
+      if (!server) return;
+      const clients = [...server.clients];
+      for (const client of clients) client.close(1001, 'The playground server is shutting down');
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(done, CLOSE_GRACE_MS);
+        timer.unref();
+        if (clients.length === 0) return done();
+        let open = clients.length;
+        for (const client of clients) client.once('close', () => --open === 0 && done());
+      });
+      for (const client of server.clients) client.terminate();
+      server.close();
     },
   };
 }

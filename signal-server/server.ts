@@ -6,10 +6,14 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { certificateNames } from './certificate.ts';
+import { lanOrigins } from './lan-origins.ts';
 import type { Config } from './config.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
 import type { Logger } from './log.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createSignaller } from './peer-server.ts';
 import { createRoomRelay } from './rooms.ts';
 import { createPollingRooms } from './rooms-http.ts';
@@ -43,6 +47,7 @@ export interface RunningServer {
   siteState: SiteState;
   runs: RunStore;
   iceServers: IceServerSource;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -98,10 +103,25 @@ export async function startServer(
   const iceServers = createIceServerSource(() => turn?.info ?? null);
   const rooms = createRoomRelay({ ports: browserPorts, log });
   const pollingRooms = createPollingRooms({ ports: browserPorts });
+  // Filled in below: the metrics read the signaller, and the signaller reports to the metrics.
+  let metrics: Metrics | undefined;
   const signaller = createSignaller({
     server: apiServer,
     ports: () => ({ site: ports.site, sandbox: ports.sandbox }),
     log,
+    events: {
+      relayed: () => metrics?.signaller.relayed(),
+      queued: () => metrics?.signaller.queued(),
+      dropped: (reason) => metrics?.signaller.dropped(reason),
+    },
+    onError: () => metrics?.error('peerjs'),
+  });
+  metrics = createMetrics({
+    peersConnected: () => signaller.peerCount(),
+    absentPeerQueue: () => signaller.queuedCount(),
+    rooms: () => rooms.stats(),
+    turnCredentialsIssued: () => iceServers.issued,
+    runs: () => runs.size,
   });
   const siteApp = createSiteApp({
     siteDist: config.mode === 'site' ? paths.siteDist : null,
@@ -112,6 +132,9 @@ export async function startServer(
     ports: browserPorts,
     iceServers,
     pollingRooms,
+    // Read per request: the addresses can change while the server runs (Wi-Fi joined later).
+    lanOrigins: () => lanOrigins(config, certificateNames(networkInterfaces(), hostname()).ips, ports.site),
+    metrics,
     startedAt: Date.now(),
     log,
   });
@@ -130,8 +153,8 @@ export async function startServer(
 
   const close = async () => {
     clearInterval(sweeper);
-    signaller.close();
     rooms.close();
+    await signaller.close();
     pollingRooms.close();
     await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
     runs.clear();
@@ -157,6 +180,7 @@ export async function startServer(
     siteState,
     runs,
     iceServers,
+    metrics,
     close,
   };
 }

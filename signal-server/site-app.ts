@@ -7,6 +7,7 @@ import type { CreateRunResponse, SiteConfig } from '../sandbox/protocol.ts';
 import { PEERJS_PATH } from './frame-config.ts';
 import type { IceServerSource } from './ice-servers.ts';
 import { describeError, type Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { Signaller } from './peer-server.ts';
 import { isTrustedRequest, requestHostUrl } from './origins.ts';
 import type { PollingRooms } from './rooms-http.ts';
@@ -27,6 +28,9 @@ export interface SiteAppOptions {
   ports: () => { site: number; sandbox: number };
   iceServers: IceServerSource;
   pollingRooms: PollingRooms;
+  /** The site's origins on the network for other devices (lan-origins.ts); none when absent. */
+  lanOrigins?: () => string[];
+  metrics: Metrics;
   startedAt: number;
   log: Logger;
 }
@@ -56,6 +60,12 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     });
   });
 
+  // For Prometheus and friends: tools, not pages, so no CORS header is ever sent.
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await options.metrics.render();
+    res.set('Cache-Control', 'no-store').type(contentType).send(body);
+  });
+
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -63,6 +73,8 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
 
   app.get('/api/config', (_req, res) => {
     const config: SiteConfig = { sandboxPort: options.sandboxPort(), peerjsPath: PEERJS_PATH };
+    const lan = options.lanOrigins?.() ?? [];
+    if (lan.length > 0) config.lanOrigins = lan;
     res.json(config);
   });
 

@@ -10,6 +10,8 @@ interface Client {
   /** Resolves with the next message that matches. */
   next(match?: (message: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   closed: Promise<number>;
+  /** The close reason the server gave, once closed. */
+  reason: Promise<string>;
 }
 
 /** A raw PeerJS-protocol client. Our socket is at /peerjs/peerjs; the stock server's (mounted at /) at /peerjs. */
@@ -31,10 +33,12 @@ function client(port: number, id: string, options: { origin?: string; token?: st
   });
   ws.on('error', () => {});
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  const reason = new Promise<string>((resolve) => ws.on('close', (_code, why) => resolve(why.toString())));
   return {
     ws,
     messages,
     closed,
+    reason,
     next: (match = () => true) =>
       new Promise((resolve, reject) => {
         const seen = messages.find(match);
@@ -43,6 +47,13 @@ function client(port: number, id: string, options: { origin?: string; token?: st
         setTimeout(() => reject(new Error(`no matching message for ${id}; got ${JSON.stringify(messages)}`)), 3000);
       }),
   };
+}
+
+/** One sample's value from Prometheus text, e.g. metric(text, 'x_total{reason="y"}'). */
+function metric(text: string, sample: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  if (line === undefined) throw new Error(`no sample ${sample} in:\n${text}`);
+  return Number(line.slice(sample.length + 1));
 }
 
 const opened = async (c: Client) => expect(await c.next((m) => m.type === 'OPEN')).toEqual({ type: 'OPEN' });
@@ -112,7 +123,14 @@ describe('our signaller', () => {
     await Promise.all([a.closed, b.closed]);
     const log = server.log.lines.join('\n');
     expect(log).toContain('peerjs: connect alice');
-    expect(log).toContain('peerjs: error SyntaxError');
+    // Bad frames are counted, not logged: a flood of them must not flood the log.
+    expect(log).not.toContain('SyntaxError');
+    const metrics = (await http(port, '/metrics')).body;
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="invalid-json"}')).toBe(6);
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="unknown-type"}')).toBe(1);
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="no-destination"}')).toBe(2);
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="binary"}')).toBe(1);
+    expect(metric(metrics, 'playground_signaller_messages_relayed_total')).toBeGreaterThanOrEqual(2);
     expect(log).toMatch(/peerjs: error RangeError: .*Max payload size exceeded/);
     for (const line of server.log.lines) expect(line).not.toContain('\n');
   });
@@ -146,5 +164,61 @@ describe('our signaller', () => {
     expect(ours.headers['access-control-allow-origin']).toBe(sandboxOrigin);
     const theirs = await http(server.ports.site, '/peerjs/peerjs/id', { headers: { origin: 'http://evil.example' } });
     expect(theirs.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('closes a socket that floods the signaller, with a reason', async () => {
+    const flood = client(server.ports.site, 'flooder');
+    await opened(flood);
+    for (let i = 0; i < 250; i++) flood.ws.send(JSON.stringify({ type: 'HEARTBEAT' }));
+    expect(await flood.closed).toBe(1008);
+    expect(await flood.reason).toMatch(/too many messages \(over 200 per second\)/);
+    const metrics = (await http(server.ports.site, '/metrics')).body;
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="rate-limit"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds at most 64 messages for a peer that is not connected, and delivers them when it connects', async () => {
+    const sender = client(server.ports.site, 'patient');
+    await opened(sender);
+    for (let i = 0; i < 100; i++) sender.ws.send(JSON.stringify({ type: 'CANDIDATE', dst: 'latecomer', payload: { n: i } }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let metrics = (await http(server.ports.site, '/metrics')).body;
+    expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="queue-full"}')).toBe(36);
+    expect(metric(metrics, 'playground_signaller_queued_messages')).toBe(64);
+
+    const late = client(server.ports.site, 'latecomer');
+    await opened(late);
+    await late.next((m) => (m.payload as { n?: number } | undefined)?.n === 63);
+    expect(late.messages.filter((m) => (m as { type?: string }).type === 'CANDIDATE')).toHaveLength(64);
+    metrics = (await http(server.ports.site, '/metrics')).body;
+    expect(metric(metrics, 'playground_signaller_queued_messages')).toBe(0);
+    sender.ws.close();
+    late.ws.close();
+  });
+
+  it('reports peers, rooms and TURN credentials in the Prometheus text format', async () => {
+    const a = client(server.ports.site, 'counted');
+    await opened(a);
+    const response = await http(server.ports.site, '/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(metric(response.body, 'playground_peers_connected')).toBeGreaterThanOrEqual(1);
+    for (const name of ['playground_rooms', 'playground_room_members', 'playground_turn_credentials_issued_total', 'playground_errors_total{source="peerjs"}']) {
+      expect(Number.isFinite(metric(response.body, name)), name).toBe(true);
+    }
+    a.ws.close();
+    await a.closed;
+  });
+});
+
+describe('shutting down', () => {
+  it('closes PeerJS sockets with 1001 and a reason', async () => {
+    const server = await startTestServer();
+    const c = client(server.ports.site, 'leaving');
+    await opened(c);
+    const stopping = server.stop();
+    expect(await c.closed).toBe(1001);
+    expect(await c.reason).toBe('The playground server is shutting down');
+    await stopping;
   });
 });
