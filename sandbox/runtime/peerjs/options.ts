@@ -25,6 +25,12 @@ export interface ResolvedPeerArgs {
 
 const SERVER_FIELDS = ['host', 'port', 'path', 'secure', 'key'] as const;
 
+/** 128 random bits, base-36 like PeerJS's own tokens. */
+export function cryptoToken(): string {
+  const words = crypto.getRandomValues(new Uint32Array(4));
+  return Array.from(words, (word) => word.toString(36)).join('');
+}
+
 /** Accepts the three forms PeerJS does: (), (id), (options), (id, options). */
 export function resolvePeerArgs(first: unknown, second: unknown, defaults: PeerDefaults): ResolvedPeerArgs {
   let id: unknown = first;
@@ -50,6 +56,10 @@ export function resolvePeerArgs(first: unknown, second: unknown, defaults: PeerD
     if (String(theirs) !== String(ours[field])) ignored.push(`${field} ${JSON.stringify(options[field])}`);
   }
   Object.assign(options, ours);
+
+  // The token is what lets a reconnecting peer keep its id; PeerJS makes it
+  // with Math.random, which another page could guess.
+  if (options.token === undefined) options.token = cryptoToken();
 
   const config = isPlainObject(options.config) ? { ...options.config } : {};
   if (config.iceServers === undefined) config.iceServers = defaults.iceServers;

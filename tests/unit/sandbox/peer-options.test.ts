@@ -6,7 +6,17 @@ const server = { host: 'localhost', port: 4321, path: '/peerjs/', secure: false,
 
 describe('resolvePeerArgs', () => {
   it('points new Peer() at our signaller with our ICE servers', () => {
-    expect(resolvePeerArgs(undefined, undefined, ours)).toEqual({ id: undefined, options: { ...server, config: { iceServers: ours.iceServers } }, warning: null });
+    expect(resolvePeerArgs(undefined, undefined, ours)).toEqual({
+      id: undefined,
+      options: { ...server, token: expect.stringMatching(/^[0-9a-z]{16,}$/), config: { iceServers: ours.iceServers } },
+      warning: null,
+    });
+  });
+
+  it('gives each Peer an unguessable token of its own, unless the learner chose one', () => {
+    const tokens = new Set(Array.from({ length: 100 }, () => resolvePeerArgs(undefined, undefined, ours).options.token));
+    expect(tokens.size).toBe(100);
+    expect(resolvePeerArgs({ token: 'mine' }, undefined, ours).options.token).toBe('mine');
   });
 
   it('accepts (id), (options) and (id, options)', () => {
