@@ -4,7 +4,7 @@
  * from their owners when scraped, so there is one source of truth for each.
  * One registry per server: tests start several servers in one process.
  */
-import { Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { DropReason, GuardEvents } from './peer-guard.ts';
 
 export interface MetricSources {
@@ -29,6 +29,8 @@ const DROP_REASONS: readonly DropReason[] = ['binary', 'invalid-json', 'unknown-
 
 export function createMetrics(sources: MetricSources): Metrics {
   const registry = new Registry();
+  // Memory, CPU, event-loop lag and handles: what the fuzz test and a load test watch.
+  collectDefaultMetrics({ register: registry });
   const gauge = (name: string, help: string, read: () => number) =>
     new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
 
