@@ -22,12 +22,11 @@ import { PEERJS_KEY, PEERJS_PATH } from './frame-config.ts';
 import { describeError, type Logger } from './log.ts';
 import { isTrustedRequest } from './origins.ts';
 import { pathnameOf, refuseUpgrade } from './upgrade.ts';
+import { closeSockets } from './close-sockets.ts';
 import { AbsentPeerQueues, DEFAULT_SIGNALLER_LIMITS, guardSocket, type GuardEvents, type SignallerLimits } from './peer-guard.ts';
 
 /** peer serves its socket at `<mount path>/peerjs`; the PeerJS client asks for exactly this. */
 export const PEERJS_SOCKET_PATH = `${PEERJS_PATH}/peerjs`;
-/** How long close() waits for clients to take the 1001 close before cutting them off. */
-const CLOSE_GRACE_MS = 1000;
 /** peer refuses peers past its concurrent_limit (5,000 by default); ours is sized for the capacity benchmark. */
 const CONCURRENT_LIMIT = 20_000;
 
@@ -137,23 +136,9 @@ export function createSignaller(options: SignallerOptions): Signaller {
     queuedCount: () => queues.size,
     async close() {
       clearInterval(sweeper);
-      const server = wss;
-      if (!server) return;
-      const clients = [...server.clients];
-      for (const client of clients) client.close(1001, 'The playground server is shutting down');
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(done, CLOSE_GRACE_MS);
-        timer.unref();
-        if (clients.length === 0) return done();
-        let open = clients.length;
-        for (const client of clients) client.once('close', () => --open === 0 && done());
-      });
-      for (const client of server.clients) client.terminate();
-      server.close();
+      if (!wss) return;
+      await closeSockets(wss.clients);
+      wss.close();
     },
   };
 }

@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeSockets } from './close-sockets.ts';
 import type { Logger } from './log.ts';
 import { isTrustedRequest } from './origins.ts';
 import { DEFAULT_ROOM_LIMITS, isRoomName, rateLimiter, ROOM_NAME_RULE, type RoomLimits } from './room-limits.ts';
@@ -20,7 +21,8 @@ export interface RoomRelay {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Rooms with members, and members in all of them. */
   stats(): { rooms: number; members: number };
-  close(): void;
+  /** Closes every member with 1001 and a reason (close-sockets.ts). */
+  close(): Promise<void>;
 }
 
 export interface RoomRelayOptions {
@@ -91,8 +93,8 @@ export function createRoomRelay(options: RoomRelayOptions): RoomRelay {
       for (const room of rooms.values()) members += room.size;
       return { rooms: rooms.size, members };
     },
-    close() {
-      for (const client of wss.clients) client.terminate();
+    async close() {
+      await closeSockets(wss.clients);
       wss.close();
       rooms.clear();
     },

@@ -148,8 +148,7 @@ export async function startServer(
 
   const close = async () => {
     clearInterval(sweeper);
-    rooms.close();
-    await signaller.close();
+    await Promise.all([rooms.close(), signaller.close()]);
     pollingRooms.close();
     await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
     runs.clear();

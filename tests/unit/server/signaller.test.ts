@@ -212,13 +212,17 @@ describe('our signaller', () => {
 });
 
 describe('shutting down', () => {
-  it('closes PeerJS sockets with 1001 and a reason', async () => {
+  it('closes PeerJS and room sockets with 1001 and a reason', async () => {
     const server = await startTestServer();
     const c = client(server.ports.site, 'leaving');
     await opened(c);
+    const room = new WebSocket(`ws://127.0.0.1:${server.ports.site}/rooms/closing`);
+    await new Promise((resolve) => room.once('open', resolve));
+    const roomClosed = new Promise<[number, string]>((resolve) => room.once('close', (code, why) => resolve([code, why.toString()])));
     const stopping = server.stop();
     expect(await c.closed).toBe(1001);
     expect(await c.reason).toBe('The playground server is shutting down');
+    expect(await roomClosed).toEqual([1001, 'The playground server is shutting down']);
     await stopping;
   });
 });
