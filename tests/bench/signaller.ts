@@ -1,0 +1,71 @@
+/**
+ * Signaller capacity: PeerJS-protocol clients ramp to 10,000 concurrent
+ * connections with heartbeats, then OFFER/CANDIDATE messages flow between
+ * random pairs at 2,000 per second, timed from send to arrival. The same run
+ * against the stock `peer` server with its default options is the baseline.
+ *
+ *   npm run bench -- signaller
+ *   BENCH_PEERS=2000 BENCH_RATE=500 BENCH_SECONDS=5 npm run bench -- signaller
+ *
+ * Each server runs as its own child process (its memory is its own); the
+ * clients all live in this process, whose open-file limit must allow them
+ * (`ulimit -n`).
+ */
+import type { BenchRow } from './types.ts';
+import { closeClients, connectClients, heartbeats, measureLatency, startServerChild, type Latency } from './signaller/load.ts';
+
+const PEERS = Number(process.env.BENCH_PEERS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 2_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+interface Run {
+  held: number;
+  refused: number;
+  rampSeconds: number;
+  rssMb: number;
+  latency: Latency;
+}
+
+async function run(script: string): Promise<Run> {
+  const server = await startServerChild(script);
+  try {
+    const started = performance.now();
+    const { open, refused } = await connectClients(server, PEERS);
+    const rampSeconds = (performance.now() - started) / 1000;
+    const stopHeartbeats = heartbeats(open);
+    try {
+      // Settle, so the memory figure is the steady state of that many peers.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await measureLatency(open, RATE, 1); // warm-up: JIT and buffers, not measured
+      const latency = await measureLatency(open, RATE, SECONDS);
+      const rssMb = server.rssMb();
+      return { held: open.length, refused, rampSeconds, rssMb, latency };
+    } finally {
+      stopHeartbeats();
+      await closeClients(open);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const stock = await run('./stock.ts');
+  const ours = await run('./ours.ts');
+  const base = (value: number) => ({ name: 'stock peer', value });
+  console.error(`signaller: ours ${JSON.stringify(ours)}\nsignaller: stock ${JSON.stringify(stock)}`);
+  return [
+    { name: `peers held (of ${PEERS})`, value: ours.held, unit: 'peers', target: `${PEERS}`, baseline: base(stock.held) },
+    { name: `ramp to ${PEERS} peers`, value: ours.rampSeconds, unit: 's', baseline: base(stock.rampSeconds) },
+    { name: `relay latency p50 at ${RATE}/s`, value: ours.latency.p50, unit: 'ms', baseline: base(stock.latency.p50) },
+    { name: `relay latency p99 at ${RATE}/s`, value: ours.latency.p99, unit: 'ms', target: '< 10 ms, ≤ 1.1× stock', baseline: base(stock.latency.p99) },
+    {
+      name: 'messages delivered',
+      value: (100 * ours.latency.received) / Math.max(1, ours.latency.sent),
+      unit: '%',
+      target: '100',
+      baseline: base((100 * stock.latency.received) / Math.max(1, stock.latency.sent)),
+    },
+    { name: 'server memory (RSS) with the peers held', value: ours.rssMb, unit: 'MB', target: '< 300 MB', baseline: base(stock.rssMb) },
+  ];
+}
