@@ -109,7 +109,7 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
   options.signaller.mount(app);
   app.use(options.pollingRooms.router);
 
-  if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState));
+  if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState, options.sandboxPort));
 
   // Errors: a clear JSON message for the API's callers, one log line for us when it is our fault.
   app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -3,9 +3,12 @@
  * /_astro/, which may be cached forever; everything else (HTML, Pagefind's
  * index, public files) is revalidated on every load so a rebuild shows at once.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import express from 'express';
+import { sandboxOriginFor } from '../sandbox/protocol.ts';
+import { requestHostUrl } from './origins.ts';
+import { inlineScriptHashes, sitePolicy } from './site-csp.ts';
 
 export interface SiteState {
   /** True while `npm start` is rebuilding the site: pages answer 503 until it is done. */
@@ -14,9 +17,28 @@ export interface SiteState {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export function staticSite(siteDist: string, state: SiteState): express.Router {
+/** The inline-script hashes of each built page, kept until the file changes (a rebuild). */
+function scriptHashesOf(): (path: string) => string[] {
+  const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
+  return (path) => {
+    const mtimeMs = statSync(path).mtimeMs;
+    const cached = cache.get(path);
+    if (cached?.mtimeMs === mtimeMs) return cached.hashes;
+    const hashes = inlineScriptHashes(readFileSync(path, 'utf8'));
+    cache.set(path, { mtimeMs, hashes });
+    return hashes;
+  };
+}
+
+export function staticSite(siteDist: string, state: SiteState, sandboxPort: () => number): express.Router {
   const router = express.Router();
   const hashedDir = join(siteDist, '_astro') + sep;
+  const scriptHashes = scriptHashesOf();
+  const setPolicy = (req: express.Request, res: express.Response, path: string) => {
+    if (!path.endsWith('.html')) return;
+    const host = requestHostUrl(req) ?? new URL('http://localhost');
+    res.setHeader('Content-Security-Policy', sitePolicy({ scriptHashes: scriptHashes(path), sandboxOrigin: sandboxOriginFor(host, sandboxPort()) }));
+  };
 
   router.use((_req, res, next) => {
     if (!state.building) return next();
@@ -31,6 +53,7 @@ export function staticSite(siteDist: string, state: SiteState): express.Router {
       extensions: ['html'],
       setHeaders(res, path) {
         res.setHeader('Cache-Control', path.startsWith(hashedDir) ? IMMUTABLE : 'no-cache');
+        setPolicy(res.req, res as express.Response, path);
       },
     }),
   );
@@ -44,6 +67,7 @@ export function staticSite(siteDist: string, state: SiteState): express.Router {
     }
     const notFound = join(siteDist, '404.html');
     if ((req.method === 'GET' || req.method === 'HEAD') && existsSync(notFound)) {
+      setPolicy(req, res, notFound);
       res.status(404).sendFile(notFound);
       return;
     }
