@@ -80,11 +80,14 @@ function createPeer(name, polite, signal) {
           signal.send({ description: pc.localDescription });
         }
       } else if (candidate) {
+        // Noted now: the failure comes back a moment later, possibly after
+        // the next message (an answer) has already reset ignoreOffer.
+        const duringIgnoredOffer = ignoreOffer;
         try {
           await pc.addIceCandidate(candidate);
         } catch (error) {
           // Candidates of the offer we ignored have nowhere to go: expected.
-          if (!ignoreOffer) throw error;
+          if (!duringIgnoredOffer) throw error;
         }
       }
     } catch (error) {
