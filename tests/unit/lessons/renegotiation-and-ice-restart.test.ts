@@ -80,6 +80,22 @@ describe('lesson 13 over edits of the recorded solution', () => {
     expect(settle(fromVideo)['audio-call']?.reason).toMatch(/first offer already has m-lines \[audio, video\]/);
   });
 
+  it('video offered on a new connection instead of the running one is named', () => {
+    const videoOffer = peerConnections(solution)
+      .find((pc) => pc.pc === 1)
+      ?.descriptions.find((d) => d.seq === offerSeq(solution, 3));
+    const starting = recorded('13-files');
+    const end = starting[starting.length - 1]?.seq ?? 0;
+    const withNewPc: PlaygroundEvent[] = [
+      ...starting,
+      { type: 'pc.created', pc: 3, label: 'pc 3', configuration: {}, seq: end + 1, t: 9_000 },
+      { type: 'pc.call', pc: 3, call: 900, method: 'setLocalDescription', args: [], seq: end + 2, t: 9_001 },
+      { type: 'pc.result', pc: 3, call: 900, method: 'setLocalDescription', ok: true, value: { type: 'offer', sdp: videoOffer?.sdp ?? '' }, seq: end + 3, t: 9_002 },
+    ];
+    expect(videoOffer?.sdp).toMatch(/^m=video /m);
+    expect(settle(withNewPc)['video-added']?.reason).toMatch(/^The video went out on another connection \(pc 3\): add the camera to pc 1/);
+  });
+
   it('nothing is judged before an offer', () => {
     const results = settle(solution.filter((e) => e.seq < 5));
     expect(Object.values(results).every((r) => r.status === 'failed')).toBe(true);
