@@ -26,16 +26,22 @@ function find(report, type, kind) {
   return undefined;
 }
 
+let toured = false;
+let inboundSeen = false;
+
 async function measure() {
   const sent = await pc1.getStats();
   const received = await pc2.getStats();
 
-  // A report is a Map from id to stats object; each has a type.
-  const types = new Set([...sent.values()].map((stat) => stat.type));
-  console.log(`pc1's report: ${[...types].join(', ')}`);
-
   const outbound = find(sent, 'outbound-rtp', 'video');
   if (!outbound) return; // not sending yet
+
+  if (!toured) {
+    // A report is a Map from id to stats object, each with a type and an id.
+    console.log(`pc1's report holds ${sent.size} objects:`);
+    for (const stat of sent.values()) console.log(`  ${stat.type.padEnd(18)} ${stat.id}`);
+    toured = true;
+  }
 
   // TODO 1: bytesSent is a running total since the call began, not a rate.
   // Keep the previous outbound-rtp report, and divide the difference in bytes
@@ -52,7 +58,8 @@ async function measure() {
   // in the page and reported with its timestamp:
   // playground.report('quality', { rtt, packetsLost, jitter, timestamp: inbound.timestamp });
   const inbound = find(received, 'inbound-rtp', 'video');
-  if (inbound) console.log(`pc2 has received ${inbound.bytesReceived} bytes of video`);
+  if (inbound && !inboundSeen) console.log(`pc2 receives video: its inbound-rtp is ${inbound.id}`);
+  inboundSeen ||= Boolean(inbound);
 }
 
 async function start() {
