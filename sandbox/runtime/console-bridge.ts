@@ -18,6 +18,9 @@ export const MAX_PER_SECOND = 500;
 
 type Method = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'table' | 'dir' | 'dirxml' | 'trace' | 'assert' | 'count' | 'countReset' | 'time' | 'timeLog' | 'timeEnd' | 'group' | 'groupCollapsed' | 'groupEnd';
 
+/** Methods that print one line each time (their rate is what a flood is made of). */
+const PLAIN_OUTPUT = new Set<Method>(['log', 'info', 'warn', 'error', 'debug', 'dir', 'dirxml', 'table', 'trace']);
+
 const METHODS: Method[] = ['log', 'info', 'warn', 'error', 'debug', 'table', 'dir', 'dirxml', 'trace', 'assert', 'count', 'countReset', 'time', 'timeLog', 'timeEnd', 'group', 'groupCollapsed', 'groupEnd'];
 
 export function installConsoleBridge(recorder: Recorder, base: string): void {
@@ -36,20 +39,28 @@ export function installConsoleBridge(recorder: Recorder, base: string): void {
     dropped = 0;
   };
 
-  const emit = (level: ConsoleLevel, text: string) => {
+  /** Whether one more line fits in this second; past the limit it is counted as dropped instead. */
+  const admit = (): boolean => {
     const now = elapsed();
     if (now - windowStart >= 1000) {
       reportDropped();
       windowStart = now;
       inWindow = 0;
     }
-    if (++inWindow > MAX_PER_SECOND) {
-      if (dropped++ === 0) natives.setTimeout(reportDropped, 1000 - (now - windowStart));
-      return;
-    }
+    if (++inWindow <= MAX_PER_SECOND) return true;
+    if (dropped++ === 0) natives.setTimeout(reportDropped, 1000 - (now - windowStart));
+    return false;
+  };
+
+  /** Records a line that was already admitted. */
+  const write = (level: ConsoleLevel, text: string) => {
     const indented = depth ? text.replace(/^/gm, '  '.repeat(depth)) : text;
     const location = locationFromStack(new Error().stack, base);
     recorder.record({ type: 'console', level, text: indented, ...(location ? { location } : {}) });
+  };
+
+  const emit = (level: ConsoleLevel, text: string) => {
+    if (admit()) write(level, text);
   };
 
   const label = (value: unknown) => (value === undefined ? 'default' : String(value));
@@ -61,15 +72,15 @@ export function installConsoleBridge(recorder: Recorder, base: string): void {
       case 'warn':
       case 'error':
       case 'debug':
-        return emit(method, formatArgs(args, options));
+        return write(method, formatArgs(args, options));
       case 'dir':
       case 'dirxml':
-        return emit('log', formatArgs(args.slice(0, 1), options));
+        return write('log', formatArgs(args.slice(0, 1), options));
       case 'table':
-        return emit('log', formatTable(args[0], args[1] as unknown[] | undefined, options) ?? formatArgs(args, options));
+        return write('log', formatTable(args[0], args[1] as unknown[] | undefined, options) ?? formatArgs(args, options));
       case 'trace': {
         const frames = cleanStack(new Error().stack ?? '', base).split('\n').slice(1).join('\n');
-        return emit('log', `Trace${args.length ? `: ${formatArgs(args, options)}` : ''}${frames ? `\n${frames}` : ''}`);
+        return write('log', `Trace${args.length ? `: ${formatArgs(args, options)}` : ''}${frames ? `\n${frames}` : ''}`);
       }
       case 'assert':
         if (args[0]) return;
@@ -111,6 +122,10 @@ export function installConsoleBridge(recorder: Recorder, base: string): void {
     if (typeof original !== 'function') continue;
     const wrapped = {
       [method](...args: unknown[]) {
+        // In a flood, a plain line past the limit is neither formatted nor
+        // printed natively: with DevTools (or a test driver) attached, each
+        // native call costs a protocol message, and the frame would crawl.
+        if (!busy && PLAIN_OUTPUT.has(method) && !admit()) return;
         // A value whose formatting logs (a getter, a toJSON) must not recurse.
         if (!busy) {
           busy = true;
