@@ -287,7 +287,8 @@ export interface DeprecatedApiEvent extends Base {
 /**
  * A <video>/<audio> element in the preview: `play-blocked` when play() was refused
  * by the autoplay policy (detail: { name, message }); `playing` when it started
- * (detail: { videoWidth, videoHeight, muted }). `element` describes it for people: "video#remote".
+ * (detail: { videoWidth, videoHeight, muted }, plus `microphone: true` when its srcObject
+ * holds a live getUserMedia microphone track). `element` describes it for people: "video#remote".
  */
 export interface MediaElementEvent extends Base {
   type: 'media';

@@ -2,7 +2,9 @@
  * Records what <video> and <audio> elements in the preview do, for the
  * doctor's autoplay diagnosis: `play-blocked` when play() is refused by the
  * autoplay policy (NotAllowedError), `playing` when playback starts, with the
- * video's size and whether it is muted.
+ * video's size and whether it is muted, and `microphone: true` when what plays
+ * holds a live microphone track (the doctor's echo diagnosis: an unmuted local
+ * preview plays the learner's own voice back into the microphone).
  *
  * Behaviour does not change. play() is wrapped to observe its promise: the
  * learner gets a promise that settles the same way (one step later), and
@@ -31,7 +33,27 @@ type MediaLike = {
   muted?: boolean;
   videoWidth?: number;
   videoHeight?: number;
+  srcObject?: unknown;
 };
+
+type TrackLike = { kind?: string; readyState?: string; getSettings?: () => Record<string, unknown> };
+
+/**
+ * Whether a srcObject (a MediaStream) holds a live microphone track. Only
+ * audio captured by getUserMedia reports audio-processing settings such as
+ * echoCancellation; a remote track's or a WebAudio track's settings have none
+ * (checked in Chromium: a received track reports only channelCount, deviceId,
+ * latency, sampleRate and sampleSize).
+ */
+export function holdsMicrophone(srcObject: unknown): boolean {
+  const getTracks = (srcObject as { getAudioTracks?: unknown } | null)?.getAudioTracks;
+  if (typeof getTracks !== 'function') return false;
+  const tracks = Reflect.apply(getTracks, srcObject, []) as TrackLike[];
+  return tracks.some((track) => {
+    if (track.kind !== 'audio' || track.readyState !== 'live' || typeof track.getSettings !== 'function') return false;
+    return typeof track.getSettings().echoCancellation === 'boolean';
+  });
+}
 
 /** `mediaProto` is HTMLMediaElement.prototype; `doc` the frame's document. */
 export function installMediaCapture(mediaProto: object, doc: EventTarget, deps: MediaCaptureDeps): void {
@@ -67,6 +89,8 @@ export function installMediaCapture(mediaProto: object, doc: EventTarget, deps: 
         detail['videoWidth'] = element.videoWidth ?? 0;
         detail['videoHeight'] = element.videoHeight ?? 0;
       }
+      // Only when true, so the common case (a remote or a muted preview) stays as short as before.
+      if (holdsMicrophone(element.srcObject)) detail['microphone'] = true;
       recorder.record({ type: 'media', element: describeElement(element), event: 'playing', detail });
     },
     { capture: true },

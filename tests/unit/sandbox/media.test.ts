@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, installMediaCapture } from '../../../sandbox/runtime/media.ts';
+import { describeElement, holdsMicrophone, installMediaCapture } from '../../../sandbox/runtime/media.ts';
 import type { NewEvent, Recorder } from '../../../sandbox/runtime/recorder.ts';
 
 function setup(play: () => unknown) {
@@ -59,6 +59,26 @@ describe('media element capture', () => {
     Object.defineProperty(event, 'target', { value: element });
     doc.dispatchEvent(event);
     expect(events).toEqual([{ type: 'media', element: 'video#remote', event: 'playing', detail: { muted: true, videoWidth: 640, videoHeight: 480 } }]);
+  });
+
+  it('marks what plays a live microphone track (an echo), and only that', () => {
+    const { element, events, doc } = setup(() => undefined);
+    const track = (settings: Record<string, unknown>, readyState = 'live') => ({ kind: 'audio', readyState, getSettings: () => settings });
+    // Settings as Chromium reports them for a getUserMedia microphone and for a received track.
+    const microphone = track({ deviceId: 'default', echoCancellation: true, autoGainControl: true, groupId: 'g' });
+    const received = track({ channelCount: 1, deviceId: '74b5f810', latency: 0.01, sampleRate: 48000, sampleSize: 16 });
+    const stream = (...tracks: unknown[]) => ({ getAudioTracks: () => tracks });
+    expect(holdsMicrophone(stream(microphone))).toBe(true);
+    expect(holdsMicrophone(stream(received))).toBe(false);
+    expect(holdsMicrophone(stream(track({ echoCancellation: true }, 'ended')))).toBe(false);
+    expect(holdsMicrophone(null)).toBe(false);
+    expect(holdsMicrophone({})).toBe(false);
+
+    Object.assign(element, { srcObject: stream(received, microphone) });
+    const event = new Event('playing');
+    Object.defineProperty(event, 'target', { value: element });
+    doc.dispatchEvent(event);
+    expect(events).toEqual([{ type: 'media', element: 'video#remote', event: 'playing', detail: { muted: false, videoWidth: 640, videoHeight: 480, microphone: true } }]);
   });
 
   it('describes elements as the learner wrote them', () => {

@@ -7,7 +7,7 @@ import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { deprecatedApis } from './deprecated.ts';
 import { sortFindings, type Finding, type Rule } from './finding.ts';
 import { iceFailedWithoutRelay, iceServerErrors } from './ice.ts';
-import { autoplayBlocked, dataChannelLimits, peerjsErrors, screenShareWithoutGesture } from './runtime.ts';
+import { autoplayBlocked, dataChannelLimits, echoFromLocalPreview, peerjsErrors, screenShareWithoutGesture } from './runtime.ts';
 import { iceCandidateBeforeRemoteDescription, offerWithoutMedia, wrongSignalingState } from './signalling.ts';
 
 export const RULES: readonly Rule[] = [
@@ -17,6 +17,7 @@ export const RULES: readonly Rule[] = [
   iceFailedWithoutRelay,
   iceServerErrors,
   autoplayBlocked,
+  echoFromLocalPreview,
   screenShareWithoutGesture,
   deprecatedApis,
   dataChannelLimits,

@@ -1,36 +1,65 @@
 /**
  * Doctor rules about what happens around the connection: media elements the
- * autoplay policy blocked, screen sharing without a gesture, data-channel
- * limits, and PeerJS's errors.
+ * autoplay policy blocked or playing the microphone back (echo), screen sharing
+ * without a gesture, data-channel limits, and PeerJS's errors.
  */
-import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import type { MediaElementEvent, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { peerErrors, peers } from '../../../../sandbox/log/reduce.ts';
 import type { Finding } from './finding.ts';
 
-/** A <video>/<audio> whose play() the browser refused without a user gesture. */
-export function autoplayBlocked(events: readonly PlaygroundEvent[]): Finding[] {
+/**
+ * One finding per media element, for the media events `matches` picks; later
+ * events of the same element are added to its evidence.
+ */
+function perElement(events: readonly PlaygroundEvent[], matches: (event: MediaElementEvent) => boolean, make: (element: string) => Omit<Finding, 'evidence'>): Finding[] {
   const byElement = new Map<string, Finding>();
   for (const event of events) {
-    if (event.type !== 'media' || event.event !== 'play-blocked') continue;
+    if (event.type !== 'media' || !matches(event)) continue;
     const existing = byElement.get(event.element);
-    if (existing) {
-      existing.evidence.push(event.seq);
-      continue;
-    }
-    byElement.set(event.element, {
-      id: `autoplay:${event.element}`,
+    if (existing) existing.evidence.push(event.seq);
+    else byElement.set(event.element, { ...make(event.element), evidence: [event.seq] });
+  }
+  return [...byElement.values()];
+}
+
+/** A <video>/<audio> whose play() the browser refused without a user gesture. */
+export function autoplayBlocked(events: readonly PlaygroundEvent[]): Finding[] {
+  return perElement(
+    events,
+    (event) => event.event === 'play-blocked',
+    (element) => ({
+      id: `autoplay:${element}`,
       severity: 'error',
-      title: `${event.element} was not allowed to play`,
+      title: `${element} was not allowed to play`,
       explanation:
         'Browsers refuse to start media with sound until the user has interacted with the page (the autoplay policy), so the element stays black or silent. ' +
         'iOS Safari also refuses inline video without playsinline.',
       fix:
         'For remote video, add the muted and playsinline attributes (<video autoplay muted playsinline>), or call video.play() from a click handler ' +
         '(e.g. an "Unmute" button) so the user\'s gesture allows sound.',
-      evidence: [event.seq],
-    });
-  }
-  return [...byElement.values()];
+    }),
+  );
+}
+
+/** An unmuted <video>/<audio> playing the learner's own microphone: the speakers feed it back into the microphone. */
+export function echoFromLocalPreview(events: readonly PlaygroundEvent[]): Finding[] {
+  return perElement(
+    events,
+    (event) => {
+      const detail = event.detail;
+      if (event.event !== 'playing' || detail === null || typeof detail !== 'object' || Array.isArray(detail)) return false;
+      return detail['microphone'] === true && detail['muted'] === false;
+    },
+    (element) => ({
+      id: `echo:${element}`,
+      severity: 'warning',
+      title: `${element} plays your own microphone unmuted (echo and feedback)`,
+      explanation:
+        'This element shows a local getUserMedia stream with its microphone track, and it is not muted, so the page plays your voice out of the speakers. ' +
+        'The microphone picks that up again: you hear yourself with a delay, the other side hears an echo, and with loud speakers it howls (feedback).',
+      fix: 'Mute every local preview: <video id="local" autoplay playsinline muted>, or video.muted = true before play(). Only remote media should be heard.',
+    }),
+  );
 }
 
 /** getDisplayMedia called outside a click (or other user gesture): Chromium refuses it. */
