@@ -12,6 +12,7 @@
  * against `FrameConfig.siteOrigin`.
  */
 import type { PlaygroundEvent } from './log/events.ts';
+import type { PairInfo } from './pairing.ts';
 
 export const PROTOCOL_SOURCE = 'webrtc-playground';
 
@@ -21,6 +22,12 @@ export interface SiteConfig {
   sandboxPort: number;
   /** Path of the PeerJS signaller on the site origin, e.g. "/peerjs". */
   peerjsPath: string;
+  /**
+   * The site's origins on this machine's network addresses ("https://192.168.1.5:4321"),
+   * given only in HTTPS mode when the server listens on the network: what a phone
+   * can open (a page on localhost puts one in its pairing QR code). Absent otherwise.
+   */
+  lanOrigins?: string[];
 }
 
 /** POST /api/runs on the site origin. Paths are relative ("index.html", "main.js"); the entry is index.html. */
@@ -46,6 +53,12 @@ export interface FrameConfig {
   peerjs: { host: string; port: number; path: string; secure: boolean; key: string };
   /** Default ICE servers for PeerJS and for lessons (`playground.iceServers`). */
   iceServers: RTCIceServer[];
+  /**
+   * A pairing lesson's side (`playground.pair`), or null. Not injected by the
+   * server: the host adds `?pair=<token>&side=a|b` to the frame's URL (see
+   * pairing.ts) and the runtime reads it from there.
+   */
+  pair?: PairInfo | null;
 }
 
 /** Frame → host. Events are batched: the runtime flushes at most every 50 ms. */

@@ -6,6 +6,9 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { certificateNames } from './certificate.ts';
+import { lanOrigins } from './lan-origins.ts';
 import type { Config } from './config.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
@@ -129,6 +132,8 @@ export async function startServer(
     ports: browserPorts,
     iceServers,
     pollingRooms,
+    // Read per request: the addresses can change while the server runs (Wi-Fi joined later).
+    lanOrigins: () => lanOrigins(config, certificateNames(networkInterfaces(), hostname()).ips, ports.site),
     metrics,
     startedAt: Date.now(),
     log,

@@ -28,6 +28,8 @@ export interface SiteAppOptions {
   ports: () => { site: number; sandbox: number };
   iceServers: IceServerSource;
   pollingRooms: PollingRooms;
+  /** The site's origins on the network for other devices (lan-origins.ts); none when absent. */
+  lanOrigins?: () => string[];
   metrics: Metrics;
   startedAt: number;
   log: Logger;
@@ -71,6 +73,8 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
 
   app.get('/api/config', (_req, res) => {
     const config: SiteConfig = { sandboxPort: options.sandboxPort(), peerjsPath: PEERJS_PATH };
+    const lan = options.lanOrigins?.() ?? [];
+    if (lan.length > 0) config.lanOrigins = lan;
     res.json(config);
   });
 

@@ -11,6 +11,7 @@ import { staleReason, defaultBuildPlan } from './build-check.ts';
 import { runBuild, type BuildProcess } from './build-site.ts';
 import { CertificateError, certificateNames, ensureCertificate, type Certificate, type CertificateNames } from './certificate.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
+import { lanOrigins } from './lan-origins.ts';
 import { ListenError, formatListenError } from './listen-error.ts';
 import { consoleLogger } from './log.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -79,8 +80,6 @@ if (reason !== null) {
 log.info(`WebRTC playground: ${server.siteUrl}  (sandbox origin ${server.sandboxUrl}, Ctrl+C stops)`);
 if (config.https && names !== null && (config.host === '0.0.0.0' || config.host === '::')) {
   // Other devices on the network: every address the certificate covers, apart from loopback.
-  for (const ip of names.ips.filter((a) => a !== '127.0.0.1' && a !== '::1')) {
-    log.info(`  on this network: https://${ip.includes(':') ? `[${ip}]` : ip}:${server.ports.site}/`);
-  }
+  for (const origin of lanOrigins(config, names.ips, server.ports.site)) log.info(`  on this network: ${origin}/`);
   log.info('  (the certificate is self-signed: the README section "HTTPS and other devices" says how to trust it)');
 }

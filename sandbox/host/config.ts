@@ -21,7 +21,11 @@ async function fetchSiteConfig(signal?: AbortSignal): Promise<SiteConfig> {
   if (!response.ok) throw new Error(`The playground server did not give its configuration (HTTP ${response.status}).`);
   const body: unknown = await response.json();
   if (!isSiteConfig(body)) throw new Error('The playground server sent a configuration this page does not understand.');
-  return { sandboxPort: body.sandboxPort, peerjsPath: body.peerjsPath };
+  const config: SiteConfig = { sandboxPort: body.sandboxPort, peerjsPath: body.peerjsPath };
+  // Optional (HTTPS mode on the network only): kept when it is a list of strings, ignored otherwise.
+  const { lanOrigins } = body as { lanOrigins?: unknown };
+  if (Array.isArray(lanOrigins) && lanOrigins.every((origin) => typeof origin === 'string')) config.lanOrigins = lanOrigins;
+  return config;
 }
 
 export function isSiteConfig(value: unknown): value is SiteConfig {

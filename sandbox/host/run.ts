@@ -10,6 +10,7 @@ import { MUNGE_FRAME_NAME, PROTOCOL_SOURCE, sandboxOriginFor, type CreateRunResp
 import { getSiteConfig } from './config.ts';
 import { createFrame } from './frame.ts';
 import { munging } from './munge.ts';
+import { pairQuery, type PairParams } from '../pairing.ts';
 import { validateFrameMessage } from './validate.ts';
 
 /** Why a run ended: Stop (also a new Run in the same container, or the caller's signal), or the frame went silent. */
@@ -31,6 +32,8 @@ export interface StartRunOptions {
    * requests go to `munging` (munge.ts). Default: the page's opt-in, `munging.enabled`.
    */
   munge?: boolean;
+  /** A pairing lesson's side: the frame is loaded with ?pair=…&side=… and its code gets `playground.pair`. */
+  pair?: PairParams | null;
 }
 
 export interface RunHandle {
@@ -94,7 +97,8 @@ async function createRun(files: Record<string, string>, signal: AbortSignal): Pr
 function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin: string): RunHandle {
   const life = new AbortController();
   const munge = options.munge ?? munging.enabled.get();
-  const frame = createFrame(`${sandboxOrigin}${run.path}index.html`, munge ? MUNGE_FRAME_NAME : undefined);
+  const query = options.pair ? `?${pairQuery(options.pair)}` : '';
+  const frame = createFrame(`${sandboxOrigin}${run.path}index.html${query}`, munge ? MUNGE_FRAME_NAME : undefined);
   const post = (message: HostMessage) => {
     try {
       frame.contentWindow?.postMessage(message, sandboxOrigin);

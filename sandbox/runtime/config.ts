@@ -1,5 +1,6 @@
 /** Reads the FrameConfig the server injected as `window.__PLAYGROUND__`. */
 import type { FrameConfig } from '../protocol.ts';
+import { pairInfo, readPairParams } from '../pairing.ts';
 
 declare global {
   interface Window {
@@ -21,5 +22,12 @@ export function readFrameConfig(): FrameConfig {
     siteOrigin,
     peerjs: { host: p.host, port: p.port, path: p.path, secure: p.secure === true, key: p.key },
     iceServers: Array.isArray(iceServers) ? (iceServers as RTCIceServer[]) : [],
+    pair: pairFromSearch(window.location.search),
   };
+}
+
+/** A pairing lesson's frame is loaded as index.html?pair=<token>&side=a|b (the host adds it). */
+export function pairFromSearch(search: string): FrameConfig['pair'] {
+  const params = readPairParams(search);
+  return params ? pairInfo(params) : null;
 }

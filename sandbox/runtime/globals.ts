@@ -10,9 +10,12 @@
  *   learner's code knows (recorded as a `report` event).
  * - `playground.siteOrigin` and `playground.roomUrl(name)`: where the
  *   playground's server is, and the WebSocket URL of its room relay.
+ * - `playground.pair`: in a pairing lesson (two tabs), this tab's side and
+ *   both PeerJS ids ({ token, side, myId, otherId }); null elsewhere.
  * - `__playground`: everything the `peerjs` module re-exports (internal).
  */
 import type { FrameConfig } from '../protocol.ts';
+import type { PairInfo } from '../pairing.ts';
 import type { Json } from '../log/events.ts';
 import { toJson } from './json.ts';
 import type { Recorder } from './recorder.ts';
@@ -21,6 +24,7 @@ import { PEERJS_EXPORTS, PLAYGROUND_GLOBAL, type PeerjsExportName } from './peer
 export interface PlaygroundApi {
   readonly iceServers: readonly RTCIceServer[];
   readonly siteOrigin: string;
+  readonly pair: Readonly<PairInfo> | null;
   report(name: string, value: unknown): void;
   roomUrl(name: string): string;
 }
@@ -39,6 +43,7 @@ export function playgroundApi(config: FrameConfig, iceServers: readonly RTCIceSe
   return {
     iceServers,
     siteOrigin,
+    pair: config.pair ? Object.freeze({ ...config.pair }) : null,
     report(name: string, value: unknown): void {
       if (typeof name !== 'string' || name.trim() === '') {
         throw new TypeError('playground.report(name, value): name must be a non-empty string, e.g. "RTCPeerConnection".');

@@ -150,7 +150,7 @@ export type PlaygroundLesson = LessonData;
  */
 export function readPlaygroundLesson(
   lesson: LessonFolder,
-  frontmatter: { title: string; focus?: string | undefined; timeLimit: number },
+  frontmatter: { title: string; focus?: string | undefined; timeLimit: number; pairing?: boolean | undefined },
 ): PlaygroundLesson {
   const files = readFlatFiles(join(lesson.dir, 'files'));
   const solution = readFlatFiles(join(lesson.dir, 'solution'));
@@ -160,5 +160,6 @@ export function readPlaygroundLesson(
       `${join(lesson.dir, 'lesson.mdx')}: focus "${focus}" is not one of the starting files (${Object.keys(files).join(', ')}).`,
     );
   }
-  return { slug: lesson.slug, title: frontmatter.title, files, solution, focus, timeLimit: frontmatter.timeLimit };
+  const pairing = frontmatter.pairing === true;
+  return { slug: lesson.slug, title: frontmatter.title, files, solution, focus, timeLimit: frontmatter.timeLimit, pairing };
 }

@@ -35,6 +35,12 @@ export const lessonFields = z.strictObject({
     .min(5, 'timeLimit must be at least 5 seconds')
     .max(120, 'timeLimit must be at most 120 seconds')
     .default(DEFAULT_TIME_LIMIT),
+  /**
+   * The lesson's peers meet in two tabs (or a computer and a phone): the
+   * workspace offers "Open the other peer in a new tab" and a QR code, and the
+   * learner's code gets `playground.pair` (its side and both PeerJS ids).
+   */
+  pairing: z.boolean({ error: 'pairing must be true or false' }).default(false),
 });
 
 type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];

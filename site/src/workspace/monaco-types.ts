@@ -23,6 +23,11 @@ interface PlaygroundGlobals {
   report(name: string, value: unknown): void;
   /** The WebSocket URL of a room on the playground's relay: every text message is passed to the room's other members. */
   roomUrl(name: string): string;
+  /**
+   * In a lesson for two tabs: which side this tab is and both PeerJS ids, so each side
+   * knows the other's id (new Peer(pair.myId), peer.connect(pair.otherId)). null in other lessons.
+   */
+  readonly pair: { readonly token: string; readonly side: 'a' | 'b'; readonly myId: string; readonly otherId: string } | null;
 }
 /** Settings the playground gives the code it runs. */
 declare var playground: PlaygroundGlobals;

@@ -20,6 +20,7 @@ import { currentTheme, watchTheme } from './theme.ts';
 import { startRun } from '../../../sandbox/host/index.ts';
 import type { EditorHandle, LessonData } from './types.ts';
 import { munging } from '../../../sandbox/host/munge.ts';
+import { pairForPage, showPairing } from './pairing-view.ts';
 
 export function mountAll(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-playground]:not([data-mounted])')) {
@@ -66,6 +67,21 @@ function mount(root: HTMLElement): void {
   const completed = $('[data-completed]');
   completed.hidden = !readProgress(storage).completed[lesson.slug];
 
+  // A pairing lesson: this tab's side, kept in the URL, goes to every run.
+  const pair = lesson.pairing ? pairForPage(window.location, window.history) : null;
+  if (pair) {
+    const elements = {
+      side: $('[data-pair-side]'),
+      link: $<HTMLAnchorElement>('[data-pair-link]'),
+      toggle: $<HTMLButtonElement>('[data-pair-toggle]'),
+      panel: $('[data-pair-panel]'),
+      qr: $('[data-pair-qr]'),
+      url: $('[data-pair-url]'),
+      note: $('[data-pair-note]'),
+    };
+    showPairing(elements, pair, window.location);
+  }
+
   const frameBox = $('[data-preview-frame]');
   const empty = $('[data-preview-empty]');
   const controller = createRunController({
@@ -86,6 +102,7 @@ function mount(root: HTMLElement): void {
     editor: () => editor,
     status: setStatus,
     beforeRun: () => autosave.flush(),
+    pair,
     onCompleted: () => {
       const problem = markCompleted(storage, lesson.slug);
       if (problem) showNotice(root, 'progress', problem);

@@ -6,6 +6,7 @@
  */
 import type { RunEndReason, RunHandle, StartRunOptions } from '../../../sandbox/host/index.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
+import type { PairParams } from '../../../sandbox/pairing.ts';
 import { consoleLine, type ConsoleLine } from './console-format.ts';
 import type { ConsoleView, EditorHandle, RunError } from './types.ts';
 import type { RunStore } from './run-store.ts';
@@ -35,6 +36,8 @@ export interface RunControllerDeps {
   onCompleted(): void;
   /** Called before a run starts, e.g. to save the files now. */
   beforeRun?(): void;
+  /** A pairing lesson's side, handed to every run (see sandbox/pairing.ts). */
+  pair?: PairParams | null;
 }
 
 export interface RunController {
@@ -130,6 +133,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
         handle = await deps.host.startRun({
           container: deps.container,
           files,
+          pair: deps.pair ?? null,
           signal: run.abort.signal,
           onEvents: (events) => {
             if (isCurrent(run)) onEvents(run, events);

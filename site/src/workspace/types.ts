@@ -14,6 +14,8 @@ export interface LessonData {
   focus: string;
   /** Seconds after Run when the checks settle. */
   timeLimit: number;
+  /** Two tabs run the lesson as its two sides (frontmatter `pairing`): the page offers the other side's link and QR code. */
+  pairing: boolean;
 }
 
 

@@ -127,7 +127,12 @@ describe('readPlaygroundLesson', () => {
       },
       focus: 'main.js',
       timeLimit: 15,
+      pairing: false,
     });
+  });
+
+  it('passes the pairing opt-in on', () => {
+    expect(readPlaygroundLesson(lessonFolder(completeLesson()), { ...frontmatter, pairing: true }).pairing).toBe(true);
   });
 
   it('opens the file named by focus', () => {

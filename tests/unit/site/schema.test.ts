@@ -23,6 +23,12 @@ describe('lesson frontmatter schema', () => {
     expect(schema.parse({ ...valid, focus: 'index.html', timeLimit: 30 })).toMatchObject({ focus: 'index.html', timeLimit: 30 });
   });
 
+  it('makes pairing an opt-in that must be a boolean', () => {
+    expect(schema.parse(valid).pairing).toBe(false);
+    expect(schema.parse({ ...valid, pairing: true }).pairing).toBe(true);
+    expect(problems({ ...valid, pairing: 'yes' })).toEqual(['pairing: pairing must be true or false']);
+  });
+
   it("accepts Starlight's own page fields", () => {
     const data = schema.parse({ ...valid, banner: { content: 'New!' }, prev: false, head: [] });
     expect(data.banner).toEqual({ content: 'New!' });

@@ -8,6 +8,7 @@ export function lesson(overrides: Partial<LessonData> = {}): LessonData {
     solution: { 'main.js': 'console.log("solved");\n', 'index.html': '<script type="module" src="main.js"></script>\n' },
     focus: 'main.js',
     timeLimit: 15,
+    pairing: false,
     ...overrides,
   };
 }
