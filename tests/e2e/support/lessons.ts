@@ -19,6 +19,8 @@ export interface LessonOnDisk {
   title: string;
   /** Seconds after which the run's checks settle (frontmatter `timeLimit`, default 15). */
   timeLimit: number;
+  /** Two tabs run it as its two sides (frontmatter `pairing`). */
+  pairing: boolean;
   files: Record<string, string>;
   solution: Record<string, string>;
 }
@@ -45,6 +47,7 @@ function readLesson(dir: string, folder: string): LessonOnDisk {
     path: `/lessons/${slug}/`,
     title,
     timeLimit: typeof frontmatter['timeLimit'] === 'number' ? frontmatter['timeLimit'] : 15,
+    pairing: frontmatter['pairing'] === true,
     files: readFiles(join(dir, 'files')),
     solution: readFiles(join(dir, 'solution')),
   };

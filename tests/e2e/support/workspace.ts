@@ -57,6 +57,22 @@ export class Workspace {
   get checksPanel(): Locator {
     return this.page.getByRole('region', { name: 'Checks' });
   }
+  /** A pairing lesson's link to its other side (see sandbox/pairing.ts). */
+  get partnerLink(): Locator {
+    return this.page.getByRole('link', { name: 'Open the other peer in a new tab' });
+  }
+
+  /** Click the partner link and return the workspace of the tab it opens (same browser context). */
+  async openPartner(): Promise<Workspace> {
+    const opened = this.page.context().waitForEvent('page');
+    await this.partnerLink.click();
+    const page = await opened;
+    const partner = new Workspace(page);
+    await expect(partner.editor).toBeVisible({ timeout: 30_000 });
+    await expect(partner.runButton).toBeEnabled();
+    return partner;
+  }
+
   get preview(): Locator {
     return this.page.getByRole('region', { name: 'Preview' }).locator('iframe[title="Preview"]');
   }
@@ -110,7 +126,8 @@ export class Workspace {
     const response = await created;
     expect(response.status(), 'POST /api/runs').toBe(201);
     const { path } = (await response.json()) as { path: string };
-    await expect(this.preview).toHaveAttribute('src', new RegExp(`${escape(path)}index\\.html$`));
+    // A pairing lesson's frame also carries ?pair=…&side=….
+    await expect(this.preview).toHaveAttribute('src', new RegExp(`${escape(path)}index\\.html(\\?[^#]*)?$`));
     await expect(this.stopButton).toBeEnabled();
     return (response.request().postDataJSON() as { files: Record<string, string> }).files;
   }
