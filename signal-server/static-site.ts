@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { sandboxOriginFor } from '../sandbox/protocol.ts';
 import { requestHostUrl } from './origins.ts';
@@ -46,6 +47,8 @@ export function staticSite(siteDist: string, state: SiteState, sandboxPort: () =
     res.send('The site is being built; reload in a few seconds.\n');
   });
 
+  // Monaco's chunks are megabytes of JavaScript: gzip turns them into a fraction.
+  router.use(compression());
   router.use(
     express.static(siteDist, {
       cacheControl: false,
