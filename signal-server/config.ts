@@ -24,6 +24,8 @@ export interface Config {
   https: boolean;
   /** Where the self-signed certificate is kept (CERT_DIR); null = the default under the repository (start.ts). */
   certDir: string | null;
+  /** Page origins trusted besides the site and the sandbox (ALLOWED_ORIGINS), e.g. a reverse proxy's. */
+  allowedOrigins: string[];
 }
 
 export interface TurnConfig {
@@ -141,7 +143,28 @@ export function parseConfig(
   }
 
   const certDir = given('CERT_DIR')?.trim() ?? null;
-  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given), https, certDir };
+  const allowedOrigins = parseOrigins(given('ALLOWED_ORIGINS'));
+  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given), https, certDir, allowedOrigins };
+}
+
+/** "https://a.example, http://localhost:8080" → the origins, each exactly as a browser sends it. */
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(/[\s,]+/)
+    .filter((item) => item !== '')
+    .map((item) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(item);
+      } catch {
+        url = null;
+      }
+      if (url === null || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, '')) {
+        throw new ConfigError(`ALLOWED_ORIGINS must list origins such as https://example.org:8443 (scheme, host and port only), got "${item}"`);
+      }
+      return url.origin;
+    });
 }
 
 function parseSwitch(name: string, raw: string | undefined): boolean {

@@ -41,15 +41,22 @@ export function requestHostUrl(req: { headers: { host?: string | undefined }; so
   }
 }
 
+/** The site and sandbox ports as the browser sees them, and origins trusted besides (ALLOWED_ORIGINS). */
+export interface Trust {
+  site: number;
+  sandbox: number;
+  extraOrigins?: readonly string[];
+}
+
 /**
  * The page origins allowed to use the signaller (its WebSocket and its /id
  * endpoint): the site and the sandbox, under both loopback names, because a
  * proxy (Vite in dev) may rewrite Host to either one. Other pages on the
  * machine's browser, e.g. a malicious site, are refused.
  */
-export function trustedOrigins(requestUrl: HostUrl, ports: { site: number; sandbox: number }): Set<string> {
+export function trustedOrigins(requestUrl: HostUrl, ports: Trust): Set<string> {
   const names = new Set([requestUrl.hostname, new URL(sandboxOriginFor(requestUrl, 1)).hostname]);
-  const origins = new Set<string>();
+  const origins = new Set<string>(ports.extraOrigins);
   for (const hostname of names) {
     for (const port of [ports.site, ports.sandbox]) origins.add(new URL(`${requestUrl.protocol}//${hostname}:${port}`).origin);
   }
@@ -64,7 +71,7 @@ export function trustedOrigins(requestUrl: HostUrl, ports: { site: number; sandb
  */
 export function isTrustedRequest(
   req: { headers: { host?: string | undefined; origin?: string | undefined }; socket: object },
-  ports: { site: number; sandbox: number },
+  ports: Trust,
 ): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;

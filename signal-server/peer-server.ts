@@ -20,7 +20,7 @@ import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer } from 'ws';
 import { PEERJS_KEY, PEERJS_PATH } from './frame-config.ts';
 import { describeError, type Logger } from './log.ts';
-import { isTrustedRequest } from './origins.ts';
+import { isTrustedRequest, type Trust } from './origins.ts';
 import { pathnameOf, refuseUpgrade } from './upgrade.ts';
 import { closeSockets } from './close-sockets.ts';
 import { AbsentPeerQueues, DEFAULT_SIGNALLER_LIMITS, guardSocket, type GuardEvents, type SignallerLimits } from './peer-guard.ts';
@@ -36,7 +36,7 @@ export interface SignallerOptions {
   /** Required by peer's API; we never let peer attach anything to it. */
   server: Server | HttpsServer;
   /** The site and sandbox ports as the browser sees them (read per request: they are known only after listen). */
-  ports: () => { site: number; sandbox: number };
+  ports: () => Trust;
   log: Logger;
   limits?: Partial<SignallerLimits>;
   /** Where the gate reports relayed, queued and dropped messages (metrics.ts). */

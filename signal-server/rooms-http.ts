@@ -9,7 +9,7 @@
  * Messages are kept briefly (the last 100 per room, 5 minutes).
  */
 import express from 'express';
-import { isTrustedRequest } from './origins.ts';
+import { isTrustedRequest, type Trust } from './origins.ts';
 import { DEFAULT_ROOM_LIMITS, isRoomName, rateLimiter, ROOM_NAME_RULE, type RoomLimits } from './room-limits.ts';
 
 export interface PolledMessage {
@@ -43,7 +43,7 @@ function roomError(res: express.Response, status: number, error: string): void {
 }
 
 export function createPollingRooms(options: {
-  ports: () => { site: number; sandbox: number };
+  ports: () => Trust;
   limits?: RoomLimits;
   now?: () => number;
 }): PollingRooms {

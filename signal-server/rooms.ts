@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeSockets } from './close-sockets.ts';
 import type { Logger } from './log.ts';
-import { isTrustedRequest } from './origins.ts';
+import { isTrustedRequest, type Trust } from './origins.ts';
 import { DEFAULT_ROOM_LIMITS, isRoomName, rateLimiter, ROOM_NAME_RULE, type RoomLimits } from './room-limits.ts';
 import { pathnameOf, refuseUpgrade } from './upgrade.ts';
 
@@ -26,7 +26,7 @@ export interface RoomRelay {
 }
 
 export interface RoomRelayOptions {
-  ports: () => { site: number; sandbox: number };
+  ports: () => Trust;
   log: Logger;
   limits?: RoomLimits;
 }

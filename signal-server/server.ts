@@ -99,7 +99,8 @@ export async function startServer(
   const apiServer = createServer();
   const sandboxServer = createServer();
 
-  const browserPorts = () => ({ site: ports.site, sandbox: ports.sandbox });
+  // Read per request: the ports are known only once the servers listen.
+  const browserPorts = () => ({ site: ports.site, sandbox: ports.sandbox, extraOrigins: config.allowedOrigins });
   const iceServers = createIceServerSource(() => turn?.info ?? null);
   const rooms = createRoomRelay({ ports: browserPorts, log });
   const pollingRooms = createPollingRooms({ ports: browserPorts });
@@ -107,7 +108,7 @@ export async function startServer(
   let metrics: Metrics | undefined;
   const signaller = createSignaller({
     server: apiServer,
-    ports: () => ({ site: ports.site, sandbox: ports.sandbox }),
+    ports: browserPorts,
     log,
     events: {
       relayed: () => metrics?.signaller.relayed(),

@@ -9,7 +9,7 @@ import type { IceServerSource } from './ice-servers.ts';
 import { describeError, type Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Signaller } from './peer-server.ts';
-import { isTrustedRequest, requestHostUrl } from './origins.ts';
+import { isTrustedRequest, requestHostUrl, type Trust } from './origins.ts';
 import type { PollingRooms } from './rooms-http.ts';
 import { DEFAULT_RUN_LIMITS, parseRunRequest, RunRequestError, type RunLimits } from './run-request.ts';
 import type { RunStore } from './runs.ts';
@@ -25,7 +25,7 @@ export interface SiteAppOptions {
   /** Read per request: the sandbox port is known only once it listens. */
   sandboxPort: () => number;
   /** The site and sandbox ports as the browser sees them (for the Origin checks). */
-  ports: () => { site: number; sandbox: number };
+  ports: () => Trust;
   iceServers: IceServerSource;
   pollingRooms: PollingRooms;
   /** The site's origins on the network for other devices (lan-origins.ts); none when absent. */

@@ -22,7 +22,18 @@ describe('parseConfig', () => {
       turn: { port: 3478, secret: null, ttl: 3600 },
       https: false,
       certDir: null,
+      allowedOrigins: [],
     });
+  });
+
+  it('reads extra trusted origins, and refuses anything that is not an origin', () => {
+    expect(parseConfig({ ALLOWED_ORIGINS: 'https://play.example.org, http://localhost:8080/' }).allowedOrigins).toEqual([
+      'https://play.example.org',
+      'http://localhost:8080',
+    ]);
+    for (const bad of ['play.example.org', 'https://x.example/path', 'ftp://x.example', '*']) {
+      expect(() => parseConfig({ ALLOWED_ORIGINS: bad })).toThrow(/ALLOWED_ORIGINS must list origins/);
+    }
   });
 
   it('derives the sandbox and api ports from PORT in dev mode', () => {

@@ -211,6 +211,22 @@ describe('our signaller', () => {
   });
 });
 
+describe('an allowed extra origin (ALLOWED_ORIGINS)', () => {
+  it('may use the signaller; other pages still may not', async () => {
+    const server = await startTestServer({ env: { ALLOWED_ORIGINS: 'https://proxy.example' } });
+    try {
+      const proxied = client(server.ports.site, 'proxied', { origin: 'https://proxy.example' });
+      await opened(proxied);
+      const evil = client(server.ports.site, 'evil2', { origin: 'https://evil.example' });
+      const refused = await new Promise<number>((resolve) => evil.ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+      expect(refused).toBe(403);
+      proxied.ws.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('shutting down', () => {
   it('closes PeerJS and room sockets with 1001 and a reason', async () => {
     const server = await startTestServer();
