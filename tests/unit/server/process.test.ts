@@ -91,7 +91,7 @@ describe('npm start when a port is taken', () => {
 });
 
 describe('stopping', () => {
-  it('closes sockets and exits 0 on SIGTERM', async () => {
+  it('closes sockets with a reason and exits 0 within a few seconds of SIGTERM', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
     const { child, exit } = run(fixture, { PORT: '0', SANDBOX_PORT: '0' });
     const ports = await new Promise<{ site: number }>((resolve) =>
@@ -100,14 +100,15 @@ describe('stopping', () => {
     expect((await http(ports.site, '/healthz')).status).toBe(200);
     const ws = new WebSocket(`ws://127.0.0.1:${ports.site}/peerjs/peerjs?key=peerjs&id=stayer&token=t`);
     await new Promise((resolve) => ws.once('message', resolve));
-    const wsClosed = new Promise((resolve) => ws.once('close', resolve));
+    const wsClosed = new Promise<[number, string]>((resolve) => ws.once('close', (code, reason) => resolve([code, reason.toString()])));
 
     const started = Date.now();
     child.kill('SIGTERM');
     const result = await exit;
     expect(result.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
-    await wsClosed;
+    // The client was told why, not just cut off.
+    expect(await wsClosed).toEqual([1001, 'The playground server is shutting down']);
     await expect(http(ports.site, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -156,6 +156,15 @@ describe('our signaller', () => {
     page.ws.close();
   });
 
+  it('does not list the connected peers', async () => {
+    const listed = client(server.ports.site, 'hidden-peer');
+    await opened(listed);
+    const response = await http(server.ports.site, '/peerjs/peerjs/peers');
+    expect(response.status).not.toBe(200);
+    expect(response.body).not.toContain('hidden-peer');
+    listed.ws.close();
+  });
+
   it('lets only our origins read a peer id over HTTP', async () => {
     const sandboxOrigin = `http://127.0.0.1:${server.ports.sandbox}`;
     const ours = await http(server.ports.site, '/peerjs/peerjs/id', { headers: { origin: sandboxOrigin } });
