@@ -10,7 +10,7 @@ import type { LessonData } from '../workspace/types.ts';
 /** "02-two-peers-in-one-page": two digits, a dash, a lower-case kebab slug. */
 const FOLDER_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
-/** The file every lesson's files/ and solution/ must have: what the preview loads. */
+/** The file every lesson's files/ must have: what the preview loads. */
 export const ENTRY_FILE = 'index.html';
 
 /** The file opened first when the frontmatter names none (and the lesson has it). */
@@ -105,26 +105,31 @@ export function findFolderProblems(dir: string): string[] {
   need('lesson.mdx', 'it holds the lesson text and frontmatter.');
   need('checks.ts', 'it default-exports the Check[] that decide whether the lesson is done.');
   need(join('files', ENTRY_FILE), `the starting files need an ${ENTRY_FILE}: it is what the preview loads.`);
-  need(join('solution', ENTRY_FILE), `the solution needs the same entry, ${ENTRY_FILE}, as the starting files.`);
+  need('solution', 'it holds the files the solution changes (a file it leaves out is the starting file).');
   if (problems.length > 0) return problems;
 
   try {
-    const starting = Object.keys(readFlatFiles(join(dir, 'files')));
-    const solution = Object.keys(readFlatFiles(join(dir, 'solution')));
-    const onlyStarting = starting.filter((name) => !solution.includes(name));
-    const onlySolution = solution.filter((name) => !starting.includes(name));
-    if (onlyStarting.length > 0 || onlySolution.length > 0) {
-      problems.push(
-        `${join(dir, 'solution')}: the solution must have the same file names as files/` +
-          (onlyStarting.length ? `; missing from solution/: ${onlyStarting.join(', ')}` : '') +
-          (onlySolution.length ? `; missing from files/: ${onlySolution.join(', ')}` : '') +
-          '.',
-      );
+    const starting = readFlatFiles(join(dir, 'files'));
+    const solution = readFlatFiles(join(dir, 'solution'));
+    const names = Object.keys(solution);
+    const onlySolution = names.filter((name) => !(name in starting));
+    if (onlySolution.length > 0) {
+      problems.push(`${join(dir, 'solution')}: the solution may only change starting files; not in files/: ${onlySolution.join(', ')}.`);
     }
+    // One copy of each file: an unchanged one would drift from files/ unnoticed.
+    for (const name of names.filter((name) => solution[name] === starting[name])) {
+      problems.push(`${join(dir, 'solution', name)} is the same as files/${name}: delete it (a file missing from solution/ is the starting file).`);
+    }
+    if (names.length === 0) problems.push(`${join(dir, 'solution')} is empty: the solution must change at least one file.`);
   } catch (error) {
     problems.push((error as Error).message);
   }
   return problems;
+}
+
+/** The complete solution: solution/ holds only the files it changes; the others are the starting files. */
+export function readSolutionFiles(lessonDir: string, starting = readFlatFiles(join(lessonDir, 'files'))): Record<string, string> {
+  return { ...starting, ...readFlatFiles(join(lessonDir, 'solution')) };
 }
 
 function findDuplicates(lessons: readonly LessonFolder[]): string[] {
@@ -153,7 +158,7 @@ export function readPlaygroundLesson(
   frontmatter: { title: string; focus?: string | undefined; timeLimit: number; pairing?: boolean | undefined },
 ): PlaygroundLesson {
   const files = readFlatFiles(join(lesson.dir, 'files'));
-  const solution = readFlatFiles(join(lesson.dir, 'solution'));
+  const solution = readSolutionFiles(lesson.dir, files);
   const focus = frontmatter.focus ?? (DEFAULT_FOCUS in files ? DEFAULT_FOCUS : ENTRY_FILE);
   if (!(focus in files)) {
     throw new Error(

@@ -49,7 +49,8 @@ function readLesson(dir: string, folder: string): LessonOnDisk {
     timeLimit: typeof frontmatter['timeLimit'] === 'number' ? frontmatter['timeLimit'] : 15,
     pairing: frontmatter['pairing'] === true,
     files: readFiles(join(dir, 'files')),
-    solution: readFiles(join(dir, 'solution')),
+    // solution/ holds only the files it changes.
+    solution: { ...readFiles(join(dir, 'files')), ...readFiles(join(dir, 'solution')) },
   };
 }
 

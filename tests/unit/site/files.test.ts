@@ -5,6 +5,7 @@ import {
   listLessonFolders,
   parseLessonFolderName,
   readPlaygroundLesson,
+  readSolutionFiles,
 } from '../../../site/src/lessons/files.ts';
 import { completeLesson, makeLessonsDir, without } from './fixtures.ts';
 
@@ -60,7 +61,6 @@ describe('findLessonProblems', () => {
 
   it.each([
     ['files/index.html', /02-two-peers\/files\/index\.html is missing: the starting files need an index\.html/],
-    ['solution/index.html', /02-two-peers\/solution\/index\.html is missing: the solution needs the same entry/],
     ['checks.ts', /02-two-peers\/checks\.ts is missing/],
     ['lesson.mdx', /02-two-peers\/lesson\.mdx is missing/],
   ])('names the missing %s', (missing, message) => {
@@ -70,13 +70,21 @@ describe('findLessonProblems', () => {
     expect(problems[0]).toMatch(message);
   });
 
-  it('names the files the solution and the starting files do not share', () => {
-    const lesson = { ...without(completeLesson(), 'solution/main.js'), 'solution/app.js': '' };
-    const [problem, ...rest] = findLessonProblems(lessonsDir({ '02-two-peers': lesson }));
-    expect(rest).toEqual([]);
-    expect(problem).toMatch(/02-two-peers\/solution: the solution must have the same file names as files\//);
-    expect(problem).toMatch(/missing from solution\/: main\.js/);
-    expect(problem).toMatch(/missing from files\/: app\.js/);
+  it('names a solution file that is not a starting file, and one that changes nothing', () => {
+    const lesson = { ...completeLesson(), 'solution/app.js': '', 'solution/index.html': completeLesson()['files/index.html']! };
+    const problems = findLessonProblems(lessonsDir({ '02-two-peers': lesson }));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/02-two-peers\/solution: the solution may only change starting files; not in files\/: app\.js/);
+    expect(problems[1]).toMatch(/02-two-peers\/solution\/index\.html is the same as files\/index\.html: delete it/);
+  });
+
+  it('reads a solution as the starting files with its own files on top', () => {
+    const dir = lessonsDir({ '02-two-peers': completeLesson() });
+    expect(findLessonProblems(dir)).toEqual([]);
+    const solution = readSolutionFiles(join(dir, '02-two-peers'));
+    expect(Object.keys(solution).sort()).toEqual(['index.html', 'main.js']);
+    expect(solution['index.html']).toBe(completeLesson()['files/index.html']);
+    expect(solution['main.js']).toBe(completeLesson()['solution/main.js']);
   });
 
   it('refuses sub-folders inside files/', () => {
@@ -140,7 +148,7 @@ describe('readPlaygroundLesson', () => {
   });
 
   it('opens index.html when there is no main.js and no focus', () => {
-    const files = without(completeLesson(), 'files/main.js', 'solution/main.js');
+    const files = { ...without(completeLesson(), 'files/main.js', 'solution/main.js'), 'solution/index.html': '<!doctype html><p>done</p>\n' };
     expect(readPlaygroundLesson(lessonFolder(files), frontmatter).focus).toBe('index.html');
   });
 

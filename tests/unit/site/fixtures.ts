@@ -13,14 +13,13 @@ hints:
 Body text.
 `;
 
-/** A complete lesson: lesson.mdx, checks.ts, files/ and solution/ with index.html and main.js. */
+/** A complete lesson: lesson.mdx, checks.ts, files/ with index.html and main.js, and solution/ with the main.js it changes. */
 export function completeLesson(): Record<string, string> {
   return {
     'lesson.mdx': VALID_MDX,
     'checks.ts': 'export default [];\n',
     'files/index.html': '<!doctype html><script type="module" src="main.js"></script>\n',
     'files/main.js': '// start here\n',
-    'solution/index.html': '<!doctype html><script type="module" src="main.js"></script>\n',
     'solution/main.js': 'console.log("done");\n',
   };
 }
