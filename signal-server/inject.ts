@@ -18,11 +18,22 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function frameHeadSnippet(config: FrameConfig): string {
+/**
+ * Content versions of the runtime and PeerJS: with them in the URLs, the
+ * browser keeps both in its cache between runs instead of asking each time.
+ */
+export interface DistVersions {
+  runtime: string;
+  peerjs: string;
+}
+
+const versioned = (url: string, version: string | undefined) => (version ? `${url}?v=${version}` : url);
+
+export function frameHeadSnippet(config: FrameConfig, versions?: DistVersions): string {
   return (
     `<script>window.__PLAYGROUND__ = ${scriptSafeJson(config)};</script>` +
-    `<script src="${RUNTIME_URL}"></script>` +
-    `<script type="importmap">${scriptSafeJson({ imports: { peerjs: PEERJS_URL } })}</script>`
+    `<script src="${versioned(RUNTIME_URL, versions?.runtime)}"></script>` +
+    `<script type="importmap">${scriptSafeJson({ imports: { peerjs: versioned(PEERJS_URL, versions?.peerjs) } })}</script>`
   );
 }
 
@@ -43,7 +54,7 @@ export function injectionPoint(html: string): number {
   return find(/<head(?=[\s/>])[^>]*>/) ?? find(/<html(?=[\s/>])[^>]*>/) ?? find(/<!doctype[^>]*>/) ?? 0;
 }
 
-export function injectFrame(html: string, config: FrameConfig): string {
+export function injectFrame(html: string, config: FrameConfig, versions?: DistVersions): string {
   const at = injectionPoint(html);
-  return html.slice(0, at) + frameHeadSnippet(config) + html.slice(at);
+  return html.slice(0, at) + frameHeadSnippet(config, versions) + html.slice(at);
 }

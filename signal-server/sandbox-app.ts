@@ -12,7 +12,8 @@ import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
 import { frameConfigFor } from './frame-config.ts';
 import type { IceServerSource } from './ice-servers.ts';
-import { injectFrame, PEERJS_URL, RUNTIME_URL } from './inject.ts';
+import { injectFrame, PEERJS_URL, RUNTIME_URL, type DistVersions } from './inject.ts';
+import { contentVersion } from './content-version.ts';
 import { describeError, type Logger } from './log.ts';
 import { requestHostUrl } from './origins.ts';
 import { ENTRY_FILE } from './run-request.ts';
@@ -83,7 +84,7 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {
-      res.send(injectFrame(guarded(text, file, transformHtml), config));
+      res.send(injectFrame(guarded(text, file, transformHtml), config, distVersions()));
     } else if (isScript(file)) {
       res.send(guarded(text, file, transform));
     } else {
@@ -92,6 +93,13 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
   });
 
   /** The loop guard must never cost the learner their program: on failure serve it unguarded. */
+  const distVersions = (): DistVersions | undefined => {
+    const runtime = join(options.sandboxDist, 'runtime.js');
+    const peerjs = join(options.sandboxDist, 'peerjs.js');
+    if (!existsSync(runtime) || !existsSync(peerjs)) return undefined;
+    return { runtime: contentVersion(runtime), peerjs: contentVersion(peerjs) };
+  };
+
   const guarded = (source: string, file: string, apply: (source: string, file: string) => string): string => {
     try {
       return apply(source, file);
@@ -106,7 +114,9 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
   const distFiles: Record<string, string> = { [RUNTIME_URL]: 'runtime.js', [PEERJS_URL]: 'peerjs.js' };
   app.get(/^\/(?:runtime\.js|runtime\.js\.map|runtime\.js\.LEGAL\.txt|vendor\/peerjs\.js)$/, (req, res) => {
     const file = join(options.sandboxDist, distFiles[req.path] ?? req.path.slice(1));
-    res.setHeader('Cache-Control', 'no-cache');
+    // A URL naming the current content version never changes: a rebuild gives a new URL.
+    const current = existsSync(file) && req.query['v'] !== undefined && req.query['v'] === contentVersion(file);
+    res.setHeader('Cache-Control', current ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (existsSync(file)) {
       res.sendFile(file, { cacheControl: false });
     } else if (req.path in distFiles) {

@@ -94,7 +94,7 @@ describe('site mode', () => {
       iceServers: [],
     });
     expect(page.body).toContain('<head><script>window.__PLAYGROUND__');
-    expect(page.body).toContain('<script src="/runtime.js"></script><script type="importmap">');
+    expect(page.body).toMatch(/<script src="\/runtime\.js\?v=[0-9a-f]{16}"><\/script><script type="importmap">\{"imports":\{"peerjs":"\/vendor\/peerjs\.js\?v=[0-9a-f]{16}"\}\}/);
     expect(page.body).toContain('<title>t</title></head><body><script type="module" src="main.js">');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain(`connect-src 'self' ws://${sandboxHost} ${siteOrigin} ws://localhost:${server.ports.site}`);
@@ -176,8 +176,15 @@ describe('site mode', () => {
     expect(runtime.status).toBe(200);
     expect(runtime.body).toContain('window.__runtime = true');
     expect(runtime.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(runtime.headers['cache-control']).toBe('no-cache');
     const peerjs = await http(server.ports.sandbox, '/vendor/peerjs.js');
     expect(peerjs.body).toContain('export const Peer');
+    // The URL a frame is given names the content: cached for good, until a rebuild changes it.
+    const { path } = JSON.parse((await postJson(server.ports.site, '/api/runs', { files: { 'index.html': PAGE } })).body) as CreateRunResponse;
+    const { body } = await http(server.ports.sandbox, `${path}index.html`, { host: `127.0.0.1:${server.ports.sandbox}` });
+    const versionedUrl = /src="(\/runtime\.js\?v=[0-9a-f]+)"/.exec(body)?.[1];
+    expect((await http(server.ports.sandbox, versionedUrl!)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await http(server.ports.sandbox, '/runtime.js?v=0000000000000000')).headers['cache-control']).toBe('no-cache');
     // Only the sandbox's own files: not the site, not the build's other names.
     expect((await http(server.ports.sandbox, '/peerjs.js')).status).toBe(404);
     expect((await http(server.ports.sandbox, '/')).status).toBe(404);
