@@ -53,13 +53,13 @@ function startAndWait(
 }
 
 /** `npm start` on our own ports: builds the site first when it is stale. */
-export function startServer(root: string, port: number, sandboxPort: number): Promise<Started> {
+export function startServer(root: string, port: number, sandboxPort: number, options: { env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<Started> {
   return startAndWait('server', process.execPath, ['signal-server/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort) },
+    env: { ...process.env, ...options.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort) },
     ready: /WebRTC playground: http/,
     timeoutMs: 5 * 60_000,
-    echo: true,
+    echo: options.echo ?? true,
   });
 }
 

@@ -64,7 +64,11 @@ export async function connectClients(server: ServerChild, count: number, paralle
       const id = `bench-${index}-${Math.random().toString(36).slice(2, 8)}`;
       const ws = new WebSocket(`ws://127.0.0.1:${server.port}${server.path}?key=peerjs&id=${id}&token=t${index}`);
       ws.on('error', () => {});
+      let settled = false;
       const done = (ok: boolean) => {
+        // A refusal comes as an ERROR message and then a close: count it once.
+        if (settled) return;
+        settled = true;
         ws.removeAllListeners('message');
         if (ok) open.push({ id, ws });
         else {
