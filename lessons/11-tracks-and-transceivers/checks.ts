@@ -9,6 +9,7 @@ import type { Check, Verdict } from '../../sandbox/checks/types.ts';
 import type { PlaygroundEvent } from '../../sandbox/log/events.ts';
 import { peerConnections, type AppliedDescription, type PcSummary } from '../../sandbox/log/reduce.ts';
 import { tokenize, type MediaSection, type TokenizedSdp } from '../../site/src/inspector/sdp/index.ts';
+import { decodedVideoFrames } from '../../sandbox/log/video-frames.ts';
 
 const pending = (reason: string): Verdict => ({ status: 'pending', reason });
 
@@ -123,15 +124,7 @@ const tracksArrived: Check = {
 
 /** The most frames any inbound video stream of connection `pc` has decoded, as the runtime's getStats samples saw it. */
 function framesDecoded(events: readonly PlaygroundEvent[], pc: number): number {
-  let most = 0;
-  for (const e of events) {
-    if (e.type !== 'pc.stats' || e.pc !== pc) continue;
-    for (const stat of Object.values(e.report)) {
-      const s = stat as { type?: unknown; kind?: unknown; framesDecoded?: unknown } | null;
-      if (s?.type === 'inbound-rtp' && s.kind === 'video' && typeof s.framesDecoded === 'number') most = Math.max(most, s.framesDecoded);
-    }
-  }
-  return most;
+  return Math.max(0, ...decodedVideoFrames(events, pc).map((sample) => sample.framesDecoded));
 }
 
 const remotePlaying: Check = {
