@@ -10,6 +10,7 @@ import checks from '../../../lessons/14-perfect-negotiation/checks.ts';
 import { evaluateChecks } from '../../../sandbox/checks/runner.ts';
 import type { CheckResult } from '../../../sandbox/checks/types.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
+import { diagnose } from '../../../site/src/inspector/doctor/diagnose.ts';
 
 function recorded(name: string): PlaygroundEvent[] {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as PlaygroundEvent[];
@@ -99,5 +100,15 @@ describe('lesson 14 over edits of the recorded runs', () => {
   it('a run without glare (one side offers, the other answers) passes nothing', () => {
     const results = settle(recorded('13-solution'));
     expect(Object.values(results).every((r) => r.status === 'failed' && r.reason.startsWith('No glare yet'))).toBe(true);
+  });
+});
+
+describe('the Doctor over lesson 14', () => {
+  it('warns, not errs, about the candidates of the offer the solution ignored', () => {
+    const solution = recorded('14-solution');
+    const findings = diagnose(solution).filter((f) => f.id.startsWith('ice-before-remote'));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.severity)).toEqual(findings.map(() => 'warning'));
+    expect(diagnose(solution).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

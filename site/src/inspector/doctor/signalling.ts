@@ -3,7 +3,7 @@
  * an offer with nothing to negotiate, descriptions applied in the wrong state.
  */
 import type { Json, PcResultEvent, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { peerConnections } from '../../../../sandbox/log/reduce.ts';
+import { everReached, peerConnections } from '../../../../sandbox/log/reduce.ts';
 import type { Finding } from './finding.ts';
 
 /** addIceCandidate before the connection had a remote description. */
@@ -23,13 +23,19 @@ export function iceCandidateBeforeRemoteDescription(events: readonly PlaygroundE
       if (refused || neverSettledEarly) evidence.push(call.seq, ...(result ? [result.seq] : []));
     }
     if (!evidence.length) continue;
+    // Connected anyway: the refused candidates were not needed. That is what
+    // perfect negotiation does with the candidates of an offer it ignored.
+    const connected = everReached(pc, 'connectionState', 'connected');
     findings.push({
       id: `ice-before-remote:${pc.pc}`,
-      severity: 'error',
+      severity: connected ? 'warning' : 'error',
       title: `${pc.label}: addIceCandidate before setRemoteDescription`,
       explanation:
         'A candidate belongs to the remote description\'s ICE session, so the browser refuses it (InvalidStateError) ' +
-        'until setRemoteDescription has been called. Candidates often arrive first because the other peer starts sending them as soon as it has set its local description.',
+        'until setRemoteDescription has been called. Candidates often arrive first because the other peer starts sending them as soon as it has set its local description.' +
+        (connected
+          ? ' This connection connected anyway. If these were the candidates of an offer your code ignored on purpose (the impolite peer in perfect negotiation), the refusals are expected and harmless.'
+          : ''),
       fix:
         'Call setRemoteDescription first and await it, then addIceCandidate. If candidates can arrive early, keep them in an array ' +
         'and add them once the remote description is set.',

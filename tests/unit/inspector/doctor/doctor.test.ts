@@ -40,6 +40,15 @@ describe('addIceCandidate before setRemoteDescription', () => {
     expect(findings[0]!.fix).toMatch(/setRemoteDescription first/);
   });
 
+  it('only warns when the connection connected anyway (perfect negotiation ignoring an offer\'s candidates)', () => {
+    const log = new LogBuilder().started().pc(1);
+    log.call(1, 'addIceCandidate', [json(hostCandidate(5000))], { error: { name: 'InvalidStateError', message: 'The remote description was null' } });
+    log.state(1, 'connectionState', 'connected');
+    const [finding] = iceCandidateBeforeRemoteDescription(log.events);
+    expect(finding).toMatchObject({ severity: 'warning', title: 'pc 1: addIceCandidate before setRemoteDescription' });
+    expect(finding!.explanation).toMatch(/connected anyway.*perfect negotiation/);
+  });
+
   it('reports a call made before any setRemoteDescription that never settled', () => {
     const log = new LogBuilder().started().pc(1).pendingCall(1, 'addIceCandidate', [json(hostCandidate(5000))]);
     expect(iceCandidateBeforeRemoteDescription(log.events)).toHaveLength(1);
