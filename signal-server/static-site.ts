@@ -3,11 +3,12 @@
  * /_astro/, which may be cached forever; everything else (HTML, Pagefind's
  * index, public files) is revalidated on every load so a rebuild shows at once.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import compression from 'compression';
 import express from 'express';
 import { sandboxOriginFor } from '../sandbox/protocol.ts';
+import { perFileContent } from './content-version.ts';
 import { requestHostUrl } from './origins.ts';
 import { inlineScriptHashes, sitePolicy } from './site-csp.ts';
 
@@ -18,23 +19,11 @@ export interface SiteState {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** The inline-script hashes of each built page, kept until the file changes (a rebuild). */
-function scriptHashesOf(): (path: string) => string[] {
-  const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
-  return (path) => {
-    const mtimeMs = statSync(path).mtimeMs;
-    const cached = cache.get(path);
-    if (cached?.mtimeMs === mtimeMs) return cached.hashes;
-    const hashes = inlineScriptHashes(readFileSync(path, 'utf8'));
-    cache.set(path, { mtimeMs, hashes });
-    return hashes;
-  };
-}
-
 export function staticSite(siteDist: string, state: SiteState, sandboxPort: () => number): express.Router {
   const router = express.Router();
   const hashedDir = join(siteDist, '_astro') + sep;
-  const scriptHashes = scriptHashesOf();
+  // Each built page's inline-script hashes, kept until a rebuild changes the file.
+  const scriptHashes = perFileContent((path) => inlineScriptHashes(readFileSync(path, 'utf8')));
   const setPolicy = (req: express.Request, res: express.Response, path: string) => {
     if (!path.endsWith('.html')) return;
     const host = requestHostUrl(req) ?? new URL('http://localhost');
@@ -47,7 +36,7 @@ export function staticSite(siteDist: string, state: SiteState, sandboxPort: () =
     res.send('The site is being built; reload in a few seconds.\n');
   });
 
-  // Monaco's chunks are megabytes of JavaScript: gzip turns them into a fraction.
+  // Monaco's chunks are megabytes of JavaScript: brotli or gzip turns them into a fraction.
   router.use(compression());
   router.use(
     express.static(siteDist, {

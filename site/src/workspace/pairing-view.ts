@@ -38,24 +38,34 @@ export function pairForPage(location: Location, history: History): PairParams {
 export function showPairing(elements: PairingElements, params: PairParams, location: Location): void {
   elements.side.textContent = `You are peer ${params.side.toUpperCase()}; the other tab is peer ${otherSide(params.side).toUpperCase()}.`;
   elements.link.href = partnerUrl(location.href, params);
+  // The QR code (and the qrcode package) only when someone asks for it.
+  let drawn = false;
   elements.toggle.addEventListener('click', () => {
     const open = elements.panel.hidden;
     elements.panel.hidden = !open;
     elements.toggle.setAttribute('aria-expanded', String(open));
+    if (open && !drawn) {
+      drawn = true;
+      void drawShareCode(elements, params, location);
+    }
   });
-  // Without the server's network addresses the QR code still works on this computer.
-  getSiteConfig()
-    .then((config) => config.lanOrigins ?? [], () => [])
-    .then(async (lanOrigins) => {
-      const choice = chooseShareOrigin(location.origin, lanOrigins);
-      const url = partnerUrl(location.href, params, choice.origin);
-      elements.note.textContent = shareNote(choice);
-      elements.url.textContent = url;
-      await renderQr(elements.qr, url);
-    })
-    .catch((error: unknown) => {
-      elements.qr.textContent = `The QR code could not be drawn (${error instanceof Error ? error.message : String(error)}); the link above works in this browser.`;
-    });
+}
+
+async function drawShareCode(elements: PairingElements, params: PairParams, location: Location): Promise<void> {
+  try {
+    // Without the server's network addresses the QR code still works on this computer.
+    const lanOrigins = await getSiteConfig().then(
+      (config) => config.lanOrigins ?? [],
+      () => [],
+    );
+    const choice = chooseShareOrigin(location.origin, lanOrigins);
+    const url = partnerUrl(location.href, params, choice.origin);
+    elements.note.textContent = shareNote(choice);
+    elements.url.textContent = url;
+    await renderQr(elements.qr, url);
+  } catch (error) {
+    elements.qr.textContent = `The QR code could not be drawn (${error instanceof Error ? error.message : String(error)}); the link above works in this browser.`;
+  }
 }
 
 /** An <img> of the SVG the qrcode package draws, named by the address it holds. */
