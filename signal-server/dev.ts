@@ -36,7 +36,7 @@ try {
   else throw error;
   process.exit(1);
 }
-const turnStarting = startTurn(config.turn, log, { verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
+const turnStarting = startTurn(config.turn, log, { host: config.host, verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
 
 // The runtime bundle, rebuilt on change. Loaded lazily: a broken runtime
 // source must not keep the site from starting (the frame then reports 503).

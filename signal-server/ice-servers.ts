@@ -4,6 +4,8 @@
  * /api/ice-servers and for the FrameConfig the sandbox gets, so `new Peer()`,
  * `playground.iceServers` and a lesson's own fetch all agree.
  */
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { turnCredential } from './turn-credentials.ts';
 
 /** The shape of RTCIceServer that we fill in (urls always a list). */
@@ -24,25 +26,34 @@ export interface TurnInfo {
   port: number;
   secret: string;
   ttl: number;
+  /** Where coturn listens: the ICE URLs name one of these. */
+  addresses: readonly string[];
 }
 
 /**
- * The ICE host name for the host name the page used. Browsers resolve a
- * `turn:` host themselves, but Chromium resolves "localhost" to ::1 first on
- * some machines while coturn listens on 127.0.0.1, so loopback names become
- * 127.0.0.1. Any other name (a LAN address, a DNS name) is kept: it is how
- * that browser reaches this machine.
+ * The host a `turn:` URL names for a page opened at `hostname`: always an
+ * address coturn listens on (`listening`). Loopback names become 127.0.0.1
+ * (Chromium resolves "localhost" to ::1 first on some machines); an address
+ * coturn listens on is kept, and so is a DNS name while coturn listens beyond
+ * loopback, as that is how that browser reaches this machine. Anything else
+ * gets coturn's first address: a URL coturn does not answer on would only
+ * cost the browser a timeout.
  */
-export function iceHost(hostname: string): string {
-  const name = hostname.toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost') || name === '0.0.0.0') return '127.0.0.1';
-  if (name === '[::1]' || name === '::1') return '[::1]';
-  return name.includes(':') && !name.startsWith('[') ? `[${name}]` : name;
+export function iceHost(hostname: string, listening: readonly string[]): string {
+  const name = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bracket = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
+  const fallback = bracket(listening[0] ?? '127.0.0.1');
+  if (name === '::1') return listening.includes('::1') ? '[::1]' : fallback;
+  if (name === 'localhost' || name.endsWith('.localhost') || name === '0.0.0.0' || name.startsWith('127.')) {
+    return listening.includes('127.0.0.1') ? '127.0.0.1' : fallback;
+  }
+  if (isIP(name)) return listening.includes(name) ? bracket(name) : fallback;
+  return listening.some((ip) => !ip.startsWith('127.') && ip !== '::1') ? name : fallback;
 }
 
 export function iceServersFor(turn: TurnInfo | null, hostname: string, nowMs: number, label?: string): IceServersResponse {
   if (turn === null) return { iceServers: [], ttl: 0 };
-  const address = `${iceHost(hostname)}:${turn.port}`;
+  const address = `${iceHost(hostname, turn.addresses)}:${turn.port}`;
   const { username, credential } = turnCredential(turn.secret, nowMs, turn.ttl, label);
   return {
     iceServers: [
@@ -51,6 +62,15 @@ export function iceServersFor(turn: TurnInfo | null, hostname: string, nowMs: nu
     ],
     ttl: turn.ttl,
   };
+}
+
+/**
+ * A username label of its own for each credential handed out: coturn counts
+ * its per-user quota by username, and two pages loaded in the same second
+ * would otherwise share one (the username is `<expiry>:<label>`).
+ */
+export function credentialLabel(): string {
+  return `playground-${randomBytes(6).toString('base64url')}`;
 }
 
 /** Hands out ICE servers and counts the TURN credentials issued (for /metrics). */
@@ -63,7 +83,7 @@ export function createIceServerSource(turn: () => TurnInfo | null, now: () => nu
   let issued = 0;
   return {
     forHost(hostname) {
-      const response = iceServersFor(turn(), hostname, now());
+      const response = iceServersFor(turn(), hostname, now(), credentialLabel());
       if (response.iceServers.length > 0) issued++;
       return response;
     },

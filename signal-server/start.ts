@@ -51,7 +51,7 @@ try {
 } catch (error) {
   fail(error);
 }
-const turnStarting = startTurn(config.turn, log, { verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
+const turnStarting = startTurn(config.turn, log, { host: config.host, verbose: process.env.TURN_LOG === 'all' }).then((t) => (turn = t));
 
 let build: BuildProcess | null = null;
 let stopping = false;

@@ -6,8 +6,8 @@
  *
  * - The shared secret goes into a config file only its owner can read, never
  *   on the command line, where `ps` would show it.
- * - It listens and relays on loopback and the machine's own IPv4 addresses,
- *   and allows loopback peers, so two tabs on one machine can talk through it.
+ * - It listens where the site listens, and relays only between browsers:
+ *   turn-policy.ts says what it may reach and why.
  * - It dies with us: SIGTERM then SIGKILL on stop, and `setpriv --pdeathsig`
  *   (util-linux) makes the kernel kill it if this process dies without stopping it.
  * - "Ready" means it answered a STUN binding request, not that it printed something.
@@ -15,15 +15,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, isIPv6 } from 'node:net';
+import { lookup } from 'node:dns/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { TurnConfig } from './config.ts';
+import { DEFAULT_HOST, type TurnConfig } from './config.ts';
 import type { TurnInfo } from './ice-servers.ts';
 import type { Logger } from './log.ts';
 import { generateTurnSecret } from './turn-credentials.ts';
+import { relayPolicyLines, turnListeningAddresses } from './turn-policy.ts';
 
 export const TURN_REALM = 'webrtc-playground';
 export const INSTALL_HINT = 'sudo apt-get install -y coturn';
@@ -41,6 +43,8 @@ export interface TurnServer {
 }
 
 export interface TurnOptions {
+  /** The site's HOST: coturn listens where the site does (default 127.0.0.1). */
+  host?: string;
   /** The executable; found on PATH by default. */
   command?: string | null;
   readyTimeoutMs?: number;
@@ -63,13 +67,15 @@ export function findOnPath(name: string, path = process.env.PATH ?? ''): string 
   return null;
 }
 
-/** Loopback and this machine's own IPv4 addresses: where browsers on it (and on the LAN) reach coturn. */
-export function machineAddresses(): string[] {
-  const addresses = new Set(['127.0.0.1']);
-  for (const list of Object.values(networkInterfaces())) {
-    for (const entry of list ?? []) if (entry.family === 'IPv4' && !entry.internal) addresses.add(entry.address);
+/** Where coturn listens for the site's HOST (turn-policy.ts); a host name is resolved as the HTTP server resolved it. */
+async function listeningAddresses(host: string): Promise<string[]> {
+  const addresses = turnListeningAddresses(host, networkInterfaces());
+  if (addresses !== null) return addresses;
+  try {
+    return [(await lookup(host)).address];
+  } catch {
+    return ['127.0.0.1'];
   }
-  return [...addresses];
 }
 
 /** coturn's config file. Pure, so the test can read exactly what coturn is told. */
@@ -77,7 +83,7 @@ export function coturnConfig(options: { port: number; secret: string; addresses:
   const lines = [
     `listening-port=${options.port}`,
     ...options.addresses.map((ip) => `listening-ip=${ip}`),
-    ...options.addresses.map((ip) => `relay-ip=${ip}`),
+    ...relayPolicyLines(),
     'use-auth-secret',
     `static-auth-secret=${options.secret}`,
     `realm=${TURN_REALM}`,
@@ -87,9 +93,6 @@ export function coturnConfig(options: { port: number; secret: string; addresses:
     'no-cli',
     'no-rfc5780',
     'no-software-attribute',
-    // Two browsers on this machine relay to each other's loopback relay addresses.
-    'allow-loopback-peers',
-    'no-multicast-peers',
     'log-file=stdout',
     'simple-log',
     // Out of /var: the user may not be root, and a second playground must not share them.
@@ -103,36 +106,38 @@ export function coturnConfig(options: { port: number; secret: string; addresses:
  * Lines worth showing by default: coturn's own errors. Not its banner, and not
  * what one client session did wrong (a refused password, a browser closing its
  * TCP connection): lessons provoke those on purpose, and the learner sees them
- * in the browser (icecandidateerror), not in our log.
+ * in the browser (icecandidateerror), not in our log. Nor a refused peer
+ * address: browsers ask for a permission for each remote candidate, and only
+ * the other relay's is allowed (turn-policy.ts).
  */
 export function isCoturnError(line: string): boolean {
   if (/socket: Protocol not supported/.test(line)) return false; // SCTP missing from the kernel: harmless
-  if (/\bsession \d+|check_stun_auth|incoming packet|error 401|error 438/.test(line)) return false;
+  if (/\bsession \d+|check_stun_auth|incoming packet|error 401|error 438|peer IP .* denied/.test(line)) return false;
   return /error|cannot|fail/i.test(line);
 }
 
-/** Resolves when nothing on 127.0.0.1 holds `port` (UDP and TCP); rejects with the reason otherwise. */
-function assertTurnPortFree(port: number): Promise<void> {
+/** Resolves when nothing on `address` holds `port` (UDP and TCP); rejects with the reason otherwise. */
+function assertTurnPortFree(port: number, address: string): Promise<void> {
   const udp = new Promise<void>((resolve, reject) => {
-    const socket = createSocket('udp4');
+    const socket = createSocket(isIPv6(address) ? 'udp6' : 'udp4');
     socket.once('error', (error) => {
       socket.close();
       reject(error);
     });
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve()));
+    socket.bind(port, address, () => socket.close(() => resolve()));
   });
   const tcp = new Promise<void>((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+    server.listen(port, address, () => server.close(() => resolve()));
   });
   return Promise.all([udp, tcp]).then(() => undefined);
 }
 
-/** Sends STUN binding requests to 127.0.0.1:port until one is answered (true) or `deadline` passes (false). */
-export function waitForStun(port: number, deadline: number, gone: () => boolean): Promise<boolean> {
+/** Sends STUN binding requests to address:port until one is answered (true) or `deadline` passes (false). */
+export function waitForStun(port: number, deadline: number, gone: () => boolean, address = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createSocket('udp4');
+    const socket = createSocket(isIPv6(address) ? 'udp6' : 'udp4');
     const request = Buffer.alloc(20);
     request.writeUInt16BE(0x0001, 0); // Binding request, no attributes
     request.writeUInt32BE(0x2112a442, 4); // magic cookie
@@ -150,7 +155,7 @@ export function waitForStun(port: number, deadline: number, gone: () => boolean)
     socket.on('error', () => {});
     const ask = () => {
       if (gone() || Date.now() > deadline) return finish(false);
-      socket.send(request, port, '127.0.0.1');
+      socket.send(request, port, address);
       timer = setTimeout(ask, 100);
     };
     ask();
@@ -163,14 +168,15 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 
 export async function startTurn(config: TurnConfig, log: Logger, options: TurnOptions = {}): Promise<TurnServer> {
   const command = options.command === undefined ? findOnPath('turnserver') : options.command;
-  const addresses = machineAddresses();
+  const addresses = await listeningAddresses(options.host ?? DEFAULT_HOST);
   const inert = (status: 'missing' | 'failed'): TurnServer => ({ status, info: null, addresses, pid: null, stop: async () => {} });
   if (command === null) {
     log.info(`coturn (turnserver) is not installed: STUN/TURN lessons need it — ${INSTALL_HINT}`);
     return inert('missing');
   }
   try {
-    await assertTurnPortFree(config.port);
+    // The first address: 127.0.0.1 unless the site listens on one address only.
+    await assertTurnPortFree(config.port, addresses[0]!);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'is already in use (another coturn?)' : `is not available (${code ?? String(error)})`;
@@ -221,7 +227,7 @@ export async function startTurn(config: TurnConfig, log: Logger, options: TurnOp
   });
 
   const started = Date.now();
-  const ready = await waitForStun(config.port, started + (options.readyTimeoutMs ?? 5000), () => exited);
+  const ready = await waitForStun(config.port, started + (options.readyTimeoutMs ?? 5000), () => exited, addresses[0]);
   const stop = async () => {
     stopping = true;
     if (!exited) {
@@ -247,7 +253,7 @@ export async function startTurn(config: TurnConfig, log: Logger, options: TurnOp
   // even if we are killed before we can clean up.
   rmSync(file, { force: true });
   log.info(`coturn: STUN/TURN on ${addresses.join(', ')} port ${config.port} (ready in ${Date.now() - started} ms)`);
-  const info: TurnInfo = { port: config.port, secret, ttl: config.ttl };
+  const info: TurnInfo = { port: config.port, secret, ttl: config.ttl, addresses };
   return {
     get status() {
       return status;

@@ -2,6 +2,7 @@
  * Test helpers: a real server on ephemeral ports over temporary site and
  * sandbox builds, and a raw HTTP client that can set any Host header.
  */
+import { createSocket } from 'node:dgram';
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,5 +109,16 @@ export function postJson(port: number, path: string, value: unknown, headers: Re
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof value === 'string' ? value : JSON.stringify(value),
+  });
+}
+
+/** A UDP port nothing holds right now (coturn gets it next). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    socket.bind(0, '127.0.0.1', () => {
+      const { port } = socket.address();
+      socket.close(() => resolve(port));
+    });
   });
 }

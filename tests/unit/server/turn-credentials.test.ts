@@ -27,7 +27,7 @@ describe('TURN REST credentials', () => {
 });
 
 describe('ICE servers', () => {
-  const turn = { port: 3478, secret: 'secret', ttl: 3600 };
+  const turn = { port: 3478, secret: 'secret', ttl: 3600, addresses: ['127.0.0.1'] };
 
   it('are STUN and TURN over UDP and TCP on our coturn, with a credential', () => {
     expect(iceServersFor(turn, 'localhost', 1_699_996_400_000)).toEqual({
@@ -47,19 +47,34 @@ describe('ICE servers', () => {
     expect(iceServersFor(null, 'localhost', 0)).toEqual({ iceServers: [], ttl: 0 });
   });
 
-  it('use the host the browser used, loopback names as 127.0.0.1', () => {
-    expect(iceHost('localhost')).toBe('127.0.0.1');
-    expect(iceHost('127.0.0.1')).toBe('127.0.0.1');
-    expect(iceHost('192.168.1.20')).toBe('192.168.1.20');
-    expect(iceHost('Play.Example.org')).toBe('play.example.org');
-    expect(iceHost('[::1]')).toBe('[::1]');
+  it('name an address coturn listens on: loopback names as 127.0.0.1', () => {
+    const loopback = ['127.0.0.1'];
+    expect(iceHost('localhost', loopback)).toBe('127.0.0.1');
+    expect(iceHost('app.localhost', loopback)).toBe('127.0.0.1');
+    expect(iceHost('127.0.0.1', loopback)).toBe('127.0.0.1');
+    // coturn is on loopback only: a LAN address or a name would not reach it.
+    expect(iceHost('192.168.1.20', loopback)).toBe('127.0.0.1');
+    expect(iceHost('Play.Example.org', loopback)).toBe('127.0.0.1');
+    expect(iceHost('[::1]', loopback)).toBe('127.0.0.1');
+    expect(iceHost('[::1]', ['127.0.0.1', '::1'])).toBe('[::1]');
   });
 
-  it('count the credentials they issue', () => {
+  it('keep the address or name another device used when coturn listens on the network', () => {
+    const lan = ['127.0.0.1', '192.168.1.20'];
+    expect(iceHost('192.168.1.20', lan)).toBe('192.168.1.20');
+    expect(iceHost('Play.Example.org', lan)).toBe('play.example.org');
+    expect(iceHost('localhost', lan)).toBe('127.0.0.1');
+    expect(iceHost('10.9.9.9', lan), 'not an address coturn listens on').toBe('127.0.0.1');
+    expect(iceHost('fd00::2', ['fd00::2'])).toBe('[fd00::2]');
+  });
+
+  it('count the credentials they issue, each with a username of its own', () => {
     let info: typeof turn | null = turn;
     const source = createIceServerSource(() => info, () => 0);
-    source.forHost('localhost');
-    source.forHost('localhost');
+    const first = source.forHost('localhost').iceServers[1]?.username;
+    const second = source.forHost('localhost').iceServers[1]?.username;
+    expect(first).toMatch(/^\d+:playground-[\w-]{8}$/);
+    expect(second).not.toBe(first);
     info = null;
     expect(source.forHost('localhost').iceServers).toEqual([]);
     expect(source.issued).toBe(2);

@@ -1,45 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { existsSync } from 'node:fs';
 import { coturnConfig, findOnPath, isCoturnError, startTurn, waitForStun } from '../../../signal-server/turn.ts';
-import { memoryLogger } from './helpers.ts';
+import { turnListeningAddresses } from '../../../signal-server/turn-policy.ts';
+import { freePort, memoryLogger } from './helpers.ts';
 
 const installed = findOnPath('turnserver') !== null;
-
-/** A UDP port nothing holds right now (coturn gets it next). */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
-}
 
 function processArgs(): string {
   return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
 }
 
 describe('coturn config', () => {
-  it('uses the REST secret scheme, no TLS/CLI, loopback peers and our own files', () => {
+  it('uses the REST secret scheme, no TLS/CLI, our own files, and listens where it is told', () => {
     const text = coturnConfig({ port: 4393, secret: 's3', addresses: ['127.0.0.1', '10.0.0.5'], dir: '/tmp/x' });
     for (const line of [
       'listening-port=4393',
       'listening-ip=127.0.0.1',
       'listening-ip=10.0.0.5',
-      'relay-ip=10.0.0.5',
       'use-auth-secret',
       'static-auth-secret=s3',
       'no-tls',
       'no-dtls',
       'no-cli',
-      'allow-loopback-peers',
       'pidfile=/tmp/x/turnserver.pid',
     ]) {
       expect(text.split('\n')).toContain(line);
     }
+  });
+
+  it('relays on the loopback alias only, to the alias only, over UDP only, within quotas', () => {
+    const lines = coturnConfig({ port: 4393, secret: 's3', addresses: ['127.0.0.1', '10.0.0.5'], dir: '/tmp/x' }).split('\n');
+    expect(lines.filter((line) => line.startsWith('relay-ip='))).toEqual(['relay-ip=127.0.0.2']);
+    expect(lines.filter((line) => /-peer-ip=/.test(line))).toEqual([
+      'denied-peer-ip=0.0.0.0-255.255.255.255',
+      'denied-peer-ip=::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      'allowed-peer-ip=127.0.0.2',
+    ]);
+    for (const line of ['no-tcp-relay', 'allow-loopback-peers', 'no-multicast-peers', 'user-quota=100', 'total-quota=400', 'max-allocate-lifetime=600', 'max-bps=1250000', 'min-port=61000', 'max-port=61499']) {
+      expect(lines).toContain(line);
+    }
+  });
+
+  it('listens where the site listens: loopback, one address, or every address on a wildcard', () => {
+    const interfaces = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+      eth0: [
+        { address: '192.0.2.2', family: 'IPv4', internal: false },
+        { address: 'fd00::2', family: 'IPv6', internal: false },
+        { address: 'fe80::1', family: 'IPv6', internal: false },
+      ],
+    } as unknown as Parameters<typeof turnListeningAddresses>[1];
+    expect(turnListeningAddresses('127.0.0.1', interfaces)).toEqual(['127.0.0.1']);
+    expect(turnListeningAddresses('localhost', interfaces)).toEqual(['127.0.0.1']);
+    expect(turnListeningAddresses('::1', interfaces)).toEqual(['127.0.0.1', '::1']);
+    expect(turnListeningAddresses('0.0.0.0', interfaces)).toEqual(['127.0.0.1', '192.0.2.2']);
+    expect(turnListeningAddresses('::', interfaces)).toEqual(['127.0.0.1', '::1', '192.0.2.2', 'fd00::2']);
+    expect(turnListeningAddresses('192.0.2.2', interfaces)).toEqual(['192.0.2.2']);
+    expect(turnListeningAddresses('play.example.org', interfaces), 'a name is resolved by the caller').toBeNull();
   });
 
   it('shows coturn errors but not its banner or per-session 401s', () => {
@@ -50,6 +68,8 @@ describe('coturn config', () => {
     expect(isCoturnError('ERROR: check_stun_auth: Cannot find credentials of user <1795493805:playground>')).toBe(false);
     expect(isCoturnError('ERROR: session 001000000000000002: TCP socket error: Connection reset by peer 127.0.0.1:47824')).toBe(false);
     expect(isCoturnError('ERROR: Cannot bind local socket to addr: Address already in use')).toBe(true);
+    // Every browser asks for permissions for the other side's host candidates too: refusing them is routine.
+    expect(isCoturnError('ERROR: A peer IP 127.0.0.1 denied in the range: ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toBe(false);
   });
 });
 
@@ -70,8 +90,9 @@ describe('startTurn', () => {
     try {
       expect(pid).toBeGreaterThan(0);
       expect(turn.status).toBe('running');
-      expect(turn.info).toEqual({ port, secret, ttl: 600 });
-      expect(log.lines.at(-1)).toMatch(new RegExp(`^coturn: STUN/TURN on 127\\.0\\.0\\.1.* port ${port} \\(ready in \\d+ ms\\)$`));
+      expect(turn.info).toEqual({ port, secret, ttl: 600, addresses: ['127.0.0.1'] });
+      expect(turn.addresses, 'loopback only, as the site (HOST 127.0.0.1 by default)').toEqual(['127.0.0.1']);
+      expect(log.lines.at(-1)).toMatch(new RegExp(`^coturn: STUN/TURN on 127\\.0\\.0\\.1 port ${port} \\(ready in \\d+ ms\\)$`));
       expect(processArgs()).toContain('turnserver -c ');
       expect(processArgs()).not.toContain(secret);
       const configFile = /turnserver -c (\S+)/.exec(execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }))?.[1];
