@@ -78,3 +78,19 @@ export function isTrustedRequest(
   const url = requestHostUrl(req);
   return url !== null && trustedOrigins(url, ports).has(origin);
 }
+
+/**
+ * Why a request is not from one of our pages, or null when it is: stricter
+ * than isTrustedRequest, for what only our pages need (TURN credentials,
+ * creating runs) and a tool should not be handed by default. Browsers send
+ * Origin on every cross-origin fetch and every POST; a tool can forge it, so
+ * this keeps honest tools and other web pages out, nothing more.
+ */
+export function notFromOurPage(
+  req: { headers: { host?: string | undefined; origin?: string | undefined }; socket: object },
+  ports: Trust,
+): string | null {
+  const origin = req.headers.origin;
+  if (origin === undefined) return 'the request has no Origin header';
+  return isTrustedRequest(req, ports) ? null : `${origin} is not one of its origins`;
+}

@@ -9,7 +9,7 @@ import type { IceServerSource } from './ice-servers.ts';
 import { describeError, type Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Signaller } from './peer-server.ts';
-import { isTrustedRequest, requestHostUrl, type Trust } from './origins.ts';
+import { notFromOurPage, requestHostUrl, type Trust } from './origins.ts';
 import type { PollingRooms } from './rooms-http.ts';
 import { DEFAULT_RUN_LIMITS, parseRunRequest, RunRequestError, type RunLimits } from './run-request.ts';
 import type { RunStore } from './runs.ts';
@@ -78,21 +78,27 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     res.json(config);
   });
 
+  /**
+   * TURN credentials and runs (whose page carries credentials, frame-config.ts)
+   * are only for our pages: a browser sends Origin with every POST and every
+   * cross-origin fetch. A tool can forge it: turn-policy.ts is the real defence.
+   */
+  const ownPagesOnly =
+    (refusal: string): express.RequestHandler =>
+    (req, res, next) => {
+      const why = notFromOurPage(req, options.ports());
+      if (why === null) return next();
+      res.status(403).json({ error: `${refusal}: ${why}` });
+    };
+
   // Lessons fetch this from the run frame (sandbox origin): CORS for our own origins only.
-  app.get('/api/ice-servers', (req, res) => {
-    const origin = req.headers.origin;
-    if (origin !== undefined) {
-      if (!isTrustedRequest(req, options.ports())) {
-        res.status(403).json({ error: 'This origin may not get ICE servers' });
-        return;
-      }
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-    }
+  app.get('/api/ice-servers', ownPagesOnly("ICE servers are only for the playground's own pages"), (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+    res.setHeader('Vary', 'Origin');
     res.json(options.iceServers.forHost(requestHostUrl(req)?.hostname ?? '127.0.0.1'));
   });
 
-  app.post('/api/runs', express.json({ limit: bodyLimit(limits) }), (req, res) => {
+  app.post('/api/runs', ownPagesOnly("Runs are created only by the playground's own pages"), express.json({ limit: bodyLimit(limits) }), (req, res) => {
     // express.json leaves the body undefined for other content types. Insisting
     // on JSON also means another web site cannot create runs from a learner's
     // browser: a cross-origin JSON POST needs a preflight we never grant.

@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import { findOnPath } from '../../signal-server/turn.ts';
 import { Inspector } from './support/inspector.ts';
 import { readLessons } from './support/lessons.ts';
-import { E2E_TURN_SECRET } from './support/ports.ts';
+import { E2E_TURN_SECRET, SITE_ORIGIN } from './support/ports.ts';
 import { Workspace } from './support/workspace.ts';
 
 test.skip(findOnPath('turnserver') === null, 'coturn is not installed (sudo apt-get install -y coturn); .ci/run installs it');
@@ -71,8 +71,11 @@ async function openWorkspace(page: import('@playwright/test').Page): Promise<Wor
 test.describe('STUN/TURN through our coturn', () => {
   test.setTimeout(90_000);
 
-  test('the server offers its coturn with a time-limited credential', async ({ request }) => {
-    const body = await (await request.get('/api/ice-servers')).json();
+  test('the server offers its coturn with a time-limited credential, to our pages only', async ({ request }) => {
+    const refused = await request.get('/api/ice-servers');
+    expect(refused.status(), 'no Origin: not one of our pages').toBe(403);
+    expect((await refused.json()).error).toMatch(/no Origin header/);
+    const body = await (await request.get('/api/ice-servers', { headers: { origin: SITE_ORIGIN } })).json();
     expect(body.iceServers, 'coturn did not start: see the server log').toHaveLength(2);
     const turn = body.iceServers[1];
     expect(turn.urls).toEqual([expect.stringMatching(/^turn:127\.0\.0\.1:\d+\?transport=udp$/), expect.stringMatching(/\?transport=tcp$/)]);

@@ -112,6 +112,14 @@ export function postJson(port: number, path: string, value: unknown, headers: Re
   });
 }
 
+/**
+ * POST /api/runs as the site's page sends it: with its Origin (the site on
+ * `port`), which the endpoint requires. Pass `origin` to send another.
+ */
+export function postRun(port: number, value: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return postJson(port, '/api/runs', value, { origin: `http://localhost:${port}`, ...headers });
+}
+
 /** A UDP port nothing holds right now (coturn gets it next). */
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -21,7 +21,8 @@ function https(port: number, path: string, ca: string, options: { servername: st
         path,
         ca,
         method: options.method ?? 'GET',
-        headers: options.body ? { 'content-type': 'application/json' } : {},
+        // A POST as the site's page sends it, with the page's Origin.
+        headers: options.body ? { 'content-type': 'application/json', origin: `https://${options.servername}:${port}` } : {},
       },
       (res) => {
         const chunks: Buffer[] = [];

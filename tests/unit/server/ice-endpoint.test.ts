@@ -3,7 +3,7 @@ import { parseConfig } from '../../../signal-server/config.ts';
 import type { TurnInfo } from '../../../signal-server/ice-servers.ts';
 import { startServer, type RunningServer } from '../../../signal-server/server.ts';
 import { turnPassword } from '../../../signal-server/turn-credentials.ts';
-import { http, memoryLogger, postJson, SANDBOX_FILES, SITE_FILES, tempTree } from './helpers.ts';
+import { http, memoryLogger, postRun, SANDBOX_FILES, SITE_FILES, tempTree } from './helpers.ts';
 
 // A server whose coturn "runs" (the ICE servers need only its port and secret).
 let server: RunningServer;
@@ -14,8 +14,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('GET /api/ice-servers', () => {
+  const site = () => `http://localhost:${server.ports.site}`;
+
   it('returns STUN and TURN with a valid, time-limited credential for the host the page used', async () => {
-    const res = await http(server.ports.site, '/api/ice-servers', { host: `localhost:${server.ports.site}` });
+    const res = await http(server.ports.site, '/api/ice-servers', { host: `localhost:${server.ports.site}`, headers: { origin: site() } });
     const body = JSON.parse(res.body);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(body.ttl).toBe(600);
@@ -34,11 +36,40 @@ describe('GET /api/ice-servers', () => {
     const ok = await http(server.ports.site, '/api/ice-servers', { host: `localhost:${server.ports.site}`, headers: { origin: sandbox } });
     expect([ok.status, ok.headers['access-control-allow-origin']]).toEqual([200, sandbox]);
     const evil = await http(server.ports.site, '/api/ice-servers', { headers: { origin: 'http://evil.example' } });
-    expect(evil.status).toBe(403);
+    expect([evil.status, JSON.parse(evil.body)]).toEqual([
+      403,
+      { error: "ICE servers are only for the playground's own pages: http://evil.example is not one of its origins" },
+    ]);
+  });
+
+  it('refuses a request without Origin (a tool, not one of our pages), with a clear error', async () => {
+    const issuedBefore = server.iceServers.issued;
+    const tool = await http(server.ports.site, '/api/ice-servers');
+    expect([tool.status, JSON.parse(tool.body)]).toEqual([403, { error: "ICE servers are only for the playground's own pages: the request has no Origin header" }]);
+    expect(server.iceServers.issued, 'no credential was minted for it').toBe(issuedBefore);
+  });
+
+  it('gives each page a credential of its own (coturn counts its quota per username)', async () => {
+    const get = async () => JSON.parse((await http(server.ports.site, '/api/ice-servers', { headers: { origin: site() } })).body).iceServers[1].username;
+    expect(await get()).not.toBe(await get());
+  });
+
+  it('creates runs only for our pages: their page carries credentials', async () => {
+    const runsBefore = server.runs.size;
+    const files = { files: { 'index.html': '<p>hi</p>' } };
+    const without = await http(server.ports.site, '/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(files) });
+    expect([without.status, JSON.parse(without.body)]).toEqual([403, { error: "Runs are created only by the playground's own pages: the request has no Origin header" }]);
+    const foreign = await postRun(server.ports.site, files, { origin: 'http://evil.example' });
+    expect([foreign.status, JSON.parse(foreign.body)]).toEqual([
+      403,
+      { error: "Runs are created only by the playground's own pages: http://evil.example is not one of its origins" },
+    ]);
+    expect(server.runs.size).toBe(runsBefore);
+    expect((await postRun(server.ports.site, files)).status).toBe(201);
   });
 
   it('puts the same servers into the frame config, and none without coturn', async () => {
-    const run = JSON.parse((await postJson(server.ports.site, '/api/runs', { files: { 'index.html': '<p>hi</p>' } })).body);
+    const run = JSON.parse((await postRun(server.ports.site, { files: { 'index.html': '<p>hi</p>' } })).body);
     const page = async () => {
       const html = (await http(server.ports.sandbox, `${run.path}index.html`)).body;
       return JSON.parse(/window\.__PLAYGROUND__ = (.*?);<\/script>/.exec(html)![1]!).iceServers;
@@ -49,7 +80,7 @@ describe('GET /api/ice-servers', () => {
     const saved = turn.info;
     turn.info = null;
     expect(await page()).toEqual([]);
-    expect(JSON.parse((await http(server.ports.site, '/api/ice-servers')).body)).toEqual({ iceServers: [], ttl: 0 });
+    expect(JSON.parse((await http(server.ports.site, '/api/ice-servers', { headers: { origin: site() } })).body)).toEqual({ iceServers: [], ttl: 0 });
     turn.info = saved;
   });
 });

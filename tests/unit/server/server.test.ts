@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import type { CreateRunResponse, FrameConfig, SiteConfig } from '../../../sandbox/protocol.ts';
 import { guardLoops } from '../../../sandbox/transform/loop-guard.ts';
-import { http, postJson, startTestServer, type TestServer } from './helpers.ts';
+import { http, postRun, startTestServer, type TestServer } from './helpers.ts';
 
 const PAGE = '<!doctype html><html><head><title>t</title></head><body><script type="module" src="main.js"></script></body></html>';
 const MAIN = 'let i = 0;\nwhile (i < 3) { i++; }\nconsole.log(i);\n';
@@ -75,7 +75,7 @@ describe('site mode', () => {
   });
 
   it('creates a run whose index.html the sandbox serves with the config, runtime and CSP', async () => {
-    const created = await postJson(server.ports.site, '/api/runs', { files: { 'index.html': PAGE, 'main.js': MAIN } });
+    const created = await postRun(server.ports.site, { files: { 'index.html': PAGE, 'main.js': MAIN } });
     expect(created.status).toBe(201);
     const { id, path } = JSON.parse(created.body) as CreateRunResponse;
     expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -106,7 +106,7 @@ describe('site mode', () => {
 
   it('serves scripts through the loop guard and other files as they are', async () => {
     const files = { 'index.html': PAGE, 'main.js': MAIN, 'lib/util.mjs': 'export const x = 1;', 'style.css': 'p{}' };
-    const { path } = JSON.parse((await postJson(server.ports.site, '/api/runs', { files })).body) as CreateRunResponse;
+    const { path } = JSON.parse((await postRun(server.ports.site, { files })).body) as CreateRunResponse;
     const main = await http(server.ports.sandbox, `${path}main.js`);
     expect(main.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(main.body).toBe(guardLoops(MAIN, 'main.js'));
@@ -120,7 +120,7 @@ describe('site mode', () => {
   });
 
   it('derives the site origin from the name the frame was loaded under', async () => {
-    const { path } = JSON.parse((await postJson(server.ports.site, '/api/runs', { files: { 'index.html': '<p>x' } })).body) as CreateRunResponse;
+    const { path } = JSON.parse((await postRun(server.ports.site, { files: { 'index.html': '<p>x' } })).body) as CreateRunResponse;
     const page = await http(server.ports.sandbox, path, { host: `localhost:${server.ports.sandbox}` });
     expect(injectedConfig(page.body).siteOrigin).toBe(`http://127.0.0.1:${server.ports.site}`);
     expect(page.body.startsWith('<script>window.__PLAYGROUND__')).toBe(true);
@@ -132,21 +132,21 @@ describe('site mode', () => {
       const { status, body } = await res;
       return { status, error: (JSON.parse(body) as { error: string }).error };
     };
-    expect(await error(postJson(port, '/api/runs', '{"files": '))).toMatchObject({
+    expect(await error(postRun(port, '{"files": '))).toMatchObject({
       status: 400,
       error: expect.stringContaining('not valid JSON'),
     });
-    expect(await error(postJson(port, '/api/runs', { files: { 'main.js': '' } }))).toMatchObject({ status: 400 });
-    expect(await error(postJson(port, '/api/runs', { files: { 'index.html': '', '../x': '' } }))).toMatchObject({ status: 400 });
-    expect(await error(postJson(port, '/api/runs', { files: { 'index.html': 'x'.repeat(1024 * 1024 + 1) } }))).toMatchObject({
+    expect(await error(postRun(port, { files: { 'main.js': '' } }))).toMatchObject({ status: 400 });
+    expect(await error(postRun(port, { files: { 'index.html': '', '../x': '' } }))).toMatchObject({ status: 400 });
+    expect(await error(postRun(port, { files: { 'index.html': 'x'.repeat(1024 * 1024 + 1) } }))).toMatchObject({
       status: 413,
     });
-    expect(await error(postJson(port, '/api/runs', { files: { 'index.html': 'x'.repeat(5 * 1024 * 1024) } }))).toMatchObject({
+    expect(await error(postRun(port, { files: { 'index.html': 'x'.repeat(5 * 1024 * 1024) } }))).toMatchObject({
       status: 413,
       error: expect.stringContaining('too large'),
     });
     expect(
-      await error(http(port, '/api/runs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"files":{}}' })),
+      await error(http(port, '/api/runs', { method: 'POST', headers: { 'content-type': 'text/plain', origin: `http://localhost:${port}` }, body: '{"files":{}}' })),
     ).toMatchObject({ status: 415 });
     // The server is still fine afterwards.
     expect((await http(port, '/healthz')).status).toBe(200);
@@ -158,7 +158,7 @@ describe('site mode', () => {
     expect(unknown.body).toContain('Press Run again');
     expect((await http(server.ports.sandbox, '/run/not-an-id/index.html')).status).toBe(404);
 
-    const { id, path } = JSON.parse((await postJson(server.ports.site, '/api/runs', { files: { 'index.html': '' } })).body) as CreateRunResponse;
+    const { id, path } = JSON.parse((await postRun(server.ports.site, { files: { 'index.html': '' } })).body) as CreateRunResponse;
     const missing = await http(server.ports.sandbox, `${path}nope.js`);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('no file named "nope.js"');
@@ -180,7 +180,7 @@ describe('site mode', () => {
     const peerjs = await http(server.ports.sandbox, '/vendor/peerjs.js');
     expect(peerjs.body).toContain('export const Peer');
     // The URL a frame is given names the content: cached for good, until a rebuild changes it.
-    const { path } = JSON.parse((await postJson(server.ports.site, '/api/runs', { files: { 'index.html': PAGE } })).body) as CreateRunResponse;
+    const { path } = JSON.parse((await postRun(server.ports.site, { files: { 'index.html': PAGE } })).body) as CreateRunResponse;
     const { body } = await http(server.ports.sandbox, `${path}index.html`, { host: `127.0.0.1:${server.ports.sandbox}` });
     const versionedUrl = /src="(\/runtime\.js\?v=[0-9a-f]+)"/.exec(body)?.[1];
     expect((await http(server.ports.sandbox, versionedUrl!)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -222,7 +222,9 @@ describe('api mode', () => {
     expect((await http(server.ports.api, '/healthz')).status).toBe(200);
     expect((await http(server.ports.api, '/')).status).toBe(404);
     expect(server.ports.site).toBe(4599);
-    const { path } = JSON.parse((await postJson(server.ports.api, '/api/runs', { files: { 'index.html': '' } })).body) as CreateRunResponse;
+    // The page is on the site port (astro dev), which proxies /api here.
+    const created = await postRun(server.ports.api, { files: { 'index.html': '' } }, { origin: 'http://localhost:4599' });
+    const { path } = JSON.parse(created.body) as CreateRunResponse;
     const page = await http(server.ports.sandbox, path);
     expect(injectedConfig(page.body).peerjs.port).toBe(4599);
   });
