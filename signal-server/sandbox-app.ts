@@ -6,8 +6,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import { guardHtmlScripts } from '../sandbox/transform/html-scripts.ts';
-import { guardLoops } from '../sandbox/transform/loop-guard.ts';
 import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
 import { frameConfigFor } from './frame-config.ts';
@@ -15,6 +13,7 @@ import type { IceServerSource } from './ice-servers.ts';
 import { injectFrame, PEERJS_URL, RUNTIME_URL, type DistVersions } from './inject.ts';
 import { contentVersion } from './content-version.ts';
 import { describeError, type Logger } from './log.ts';
+import type { LoopGuardService } from './loop-guard-service.ts';
 import { requestHostUrl } from './origins.ts';
 import { ENTRY_FILE } from './run-request.ts';
 import type { RunStore } from './runs.ts';
@@ -28,9 +27,8 @@ export interface SandboxAppOptions {
   log: Logger;
   /** The frame's default ICE servers (our coturn); none when absent. */
   iceServers?: IceServerSource;
-  /** The script transforms; parameters so tests can prove they are applied. */
-  transform?: (source: string, file: string) => string;
-  transformHtml?: (html: string, file: string) => string;
+  /** Applies the loop guard to scripts and to index.html's inline scripts, off the main thread. */
+  loopGuard: LoopGuardService;
 }
 
 function decodePath(raw: string): string | null {
@@ -43,8 +41,7 @@ function decodePath(raw: string): string | null {
 
 export function createSandboxApp(options: SandboxAppOptions): express.Express {
   const { runs, log } = options;
-  const transform = options.transform ?? guardLoops;
-  const transformHtml = options.transformHtml ?? guardHtmlScripts;
+  const { loopGuard } = options;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -59,7 +56,7 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     res.redirect(301, `${req.path}/`);
   });
 
-  app.get(/^\/run\/([^/]+)\/(.*)$/, (req, res) => {
+  app.get(/^\/run\/([^/]+)\/(.*)$/, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const [, id = '', rawFile = ''] = /^\/run\/([^/]+)\/(.*)$/.exec(req.path) ?? [];
     const file = decodePath(rawFile === '' ? ENTRY_FILE : rawFile);
@@ -84,29 +81,19 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {
-      res.send(injectFrame(guarded(text, file, transformHtml), config, distVersions()));
+      res.send(injectFrame(await loopGuard.guard('html', text, file), config, distVersions()));
     } else if (isScript(file)) {
-      res.send(guarded(text, file, transform));
+      res.send(await loopGuard.guard('script', text, file));
     } else {
       res.send(text);
     }
   });
 
-  /** The loop guard must never cost the learner their program: on failure serve it unguarded. */
   const distVersions = (): DistVersions | undefined => {
     const runtime = join(options.sandboxDist, 'runtime.js');
     const peerjs = join(options.sandboxDist, 'peerjs.js');
     if (!existsSync(runtime) || !existsSync(peerjs)) return undefined;
     return { runtime: contentVersion(runtime), peerjs: contentVersion(peerjs) };
-  };
-
-  const guarded = (source: string, file: string, apply: (source: string, file: string) => string): string => {
-    try {
-      return apply(source, file);
-    } catch (error) {
-      log.error(`loop guard failed on ${file}: ${describeError(error)}`);
-      return source;
-    }
   };
 
   // The built runtime (runtime.js, its map and legal notices) and the `peerjs`

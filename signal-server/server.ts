@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
 import type { Logger } from './log.ts';
+import { createLoopGuardService } from './loop-guard-service.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createSignaller } from './peer-server.ts';
 import { createRoomRelay } from './rooms.ts';
@@ -139,7 +140,8 @@ export async function startServer(
     startedAt: Date.now(),
     log,
   });
-  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, iceServers, log });
+  const loopGuard = createLoopGuardService(log);
+  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, iceServers, loopGuard, log });
 
   apiServer.on('request', siteApp);
   apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade]));
@@ -156,7 +158,7 @@ export async function startServer(
     clearInterval(sweeper);
     await Promise.all([rooms.close(), signaller.close()]);
     pollingRooms.close();
-    await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
+    await Promise.all([closeServer(apiServer), closeServer(sandboxServer), loopGuard.close()]);
     runs.clear();
   };
 
