@@ -10,6 +10,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { certificateNames } from './certificate.ts';
 import { lanOrigins } from './lan-origins.ts';
 import type { Config } from './config.ts';
+import { createHostAllowList, onlyOwnHosts, onlyOwnHostUpgrades } from './host-allow-list.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
 import type { Logger } from './log.ts';
@@ -143,10 +144,12 @@ export async function startServer(
   const loopGuard = createLoopGuardService(log);
   const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, iceServers, loopGuard, log });
 
-  apiServer.on('request', siteApp);
-  apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade]));
-  sandboxServer.on('request', sandboxApp);
-  sandboxServer.on('upgrade', routeUpgrades([]));
+  // Every origin check derives our origins from the Host header: a Host we do not own is refused first.
+  const ownHost = createHostAllowList({ bindHost: config.host, allowedOrigins: config.allowedOrigins });
+  apiServer.on('request', onlyOwnHosts(ownHost, siteApp));
+  apiServer.on('upgrade', onlyOwnHostUpgrades(ownHost, routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade])));
+  sandboxServer.on('request', onlyOwnHosts(ownHost, sandboxApp));
+  sandboxServer.on('upgrade', onlyOwnHostUpgrades(ownHost, routeUpgrades([])));
 
   const sweeper = setInterval(() => {
     runs.sweep();
