@@ -47,6 +47,8 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Nothing of ours reads a Referer, and which lesson a learner is on is nobody else's business.
+    res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
 
