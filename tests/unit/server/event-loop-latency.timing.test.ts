@@ -6,13 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { CreateRunResponse } from '../../../sandbox/protocol.ts';
 import { http, postJson } from './helpers.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 const MIB = 1024 * 1024;
-/** What the other users may wait for /healthz while the scripts are guarded. */
+/** What the other users may wait for /healthz while the scripts are guarded (beyond the machine's own noise, below). */
 const HEALTHZ_BUDGET_MS = 100;
 
 /** A script of about 1 MiB that is nothing but loops: the transform's worst case. `seed` keeps each one distinct. */
@@ -46,6 +47,48 @@ function startServerProcess(): Promise<{ child: ChildProcess; site: number; sand
   });
 }
 
+/**
+ * GET a served script without keeping it: this process also times /healthz, so it must not
+ * spend its own time gathering megabytes. Resolves with the status, the size and whether the
+ * loops were guarded (the guard's first insertion comes within the first lines).
+ */
+function fetchScript(port: number, path: string): Promise<{ status: number; bytes: number; guarded: boolean }> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      let bytes = 0;
+      let head = '';
+      res.on('data', (chunk: Buffer) => {
+        if (head.length < 4096) head += chunk.toString('utf8', 0, Math.min(chunk.length, 4096));
+        bytes += chunk.length;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, guarded: head.includes('__playgroundLoop') }));
+    }).on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Asks /healthz every 20 ms while `work` runs; each answer's round trip in ms. */
+async function probeHealthz<T>(port: number, work: () => Promise<T>): Promise<{ result: T; times: number[]; ms: number }> {
+  let running = true;
+  const times: number[] = [];
+  const probe = (async () => {
+    while (running) {
+      const started = performance.now();
+      const res = await http(port, '/healthz');
+      expect(res.status).toBe(200);
+      times.push(performance.now() - started);
+      await sleep(20);
+    }
+  })();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  running = false;
+  await probe;
+  return { result, times, ms };
+}
+
 describe('the event loop while big scripts are served', () => {
   let server: { child: ChildProcess; site: number; sandbox: number };
   beforeAll(async () => {
@@ -69,30 +112,24 @@ describe('the event loop while big scripts are served', () => {
     // Warm up: the first request to a fresh process pays for loading modules.
     expect((await http(server.site, '/healthz')).status).toBe(200);
 
-    let serving = true;
-    const healthTimes: number[] = [];
-    const probe = (async () => {
-      while (serving) {
-        const started = performance.now();
-        const res = await http(server.site, '/healthz');
-        expect(res.status).toBe(200);
-        healthTimes.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    const started = performance.now();
-    const scripts = await Promise.all(paths.map((path) => http(server.sandbox, path)));
-    const servedMs = performance.now() - started;
-    serving = false;
-    await probe;
-
+    // The machine's own noise (other processes on two shared cores), measured the same way with nothing
+    // to guard: the budget is on top of it, so a loaded machine does not fail the test, while a transform
+    // on the main thread (over a second per file) still does.
+    const idle = await probeHealthz(server.site, () => sleep(3000));
+    const loaded = await probeHealthz(server.site, () => Promise.all(paths.map((path) => fetchScript(server.sandbox, path))));
+    const scripts = loaded.result;
     for (const script of scripts) {
       expect(script.status).toBe(200);
-      expect(script.body, 'the loops were guarded').toContain('__playgroundLoop');
+      expect(script.bytes).toBeGreaterThan(MIB);
+      expect(script.guarded, 'the loops were guarded').toBe(true);
     }
-    const worst = Math.max(...healthTimes);
-    console.log(`four 1 MiB scripts served in ${Math.round(servedMs)} ms; /healthz worst ${Math.round(worst)} ms over ${healthTimes.length} requests`);
-    expect(healthTimes.length).toBeGreaterThan(3);
-    expect(worst).toBeLessThan(HEALTHZ_BUDGET_MS);
+    const worst = Math.max(...loaded.times);
+    const noise = Math.max(...idle.times);
+    console.log(
+      `four 1 MiB scripts served in ${Math.round(loaded.ms)} ms; /healthz worst ${Math.round(worst)} ms over ${loaded.times.length} requests ` +
+        `(idle: worst ${Math.round(noise)} ms over ${idle.times.length})`,
+    );
+    expect(loaded.times.length).toBeGreaterThan(3);
+    expect(worst).toBeLessThan(HEALTHZ_BUDGET_MS + noise);
   }, 60_000);
 });
