@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
+import type { SandboxHostPairs } from '../sandbox/protocol.ts';
 import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
 import { frameConfigFor } from './frame-config.ts';
@@ -27,6 +28,8 @@ export interface SandboxAppOptions {
   log: Logger;
   /** The frame's default ICE servers (our coturn); none when absent. */
   iceServers?: IceServerSource;
+  /** This machine's paired addresses (sandbox-hosts.ts), to work out the page's origin from the frame's. */
+  sandboxHosts?: () => SandboxHostPairs;
   /** Applies the loop guard to scripts and to index.html's inline scripts, off the main thread. */
   loopGuard: LoopGuardService;
 }
@@ -75,9 +78,13 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
       res.status(400).type('text/plain').send('Bad Host header\n');
       return;
     }
-    // Credentials are minted only for the page itself, not for every script it loads.
-    const ice = file === ENTRY_FILE ? (options.iceServers?.forHost(sandboxUrl.hostname).iceServers ?? []) : [];
-    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort(), ice);
+    const pairs = options.sandboxHosts?.() ?? {};
+    // Credentials are minted only for the page itself, not for every script it loads. A frame
+    // at a paired IPv6 address is given its page's IPv4 address for TURN: coturn listens on IPv4.
+    const partner = pairs[sandboxUrl.hostname];
+    const iceName = sandboxUrl.hostname.startsWith('[') && partner !== undefined ? partner : sandboxUrl.hostname;
+    const ice = file === ENTRY_FILE ? (options.iceServers?.forHost(iceName).iceServers ?? []) : [];
+    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort(), ice, pairs);
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {
