@@ -74,3 +74,39 @@ describe('CSP for a frame at an IPv6 address', () => {
     expect(cspSource('http://localhost:4321')).toBe('http://localhost:4321');
   });
 });
+
+describe('a run frame at the partner address', () => {
+  it('is told its page’s origin, and TURN on the IPv4 address where coturn listens', async () => {
+    const { createServer } = await import('node:http');
+    const { createRunStore } = await import('../../../signal-server/runs.ts');
+    const { createSandboxApp } = await import('../../../signal-server/sandbox-app.ts');
+    const { createIceServerSource } = await import('../../../signal-server/ice-servers.ts');
+    const { createLoopGuardService } = await import('../../../signal-server/loop-guard-service.ts');
+    const { http, memoryLogger } = await import('./helpers.ts');
+    const runs = createRunStore();
+    const run = runs.create(new Map([['index.html', '<title>t</title>']]));
+    const loopGuard = createLoopGuardService(memoryLogger());
+    const app = createSandboxApp({
+      runs,
+      sandboxDist: '/nonexistent',
+      sitePort: () => 4321,
+      log: memoryLogger(),
+      loopGuard,
+      iceServers: createIceServerSource(() => ({ port: 3478, secret: 's', ttl: 3600 })),
+      sandboxHosts: () => sandboxHostPairs(machine, true),
+    });
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const page = await http(port, `/run/${run.id}/`, { host: `[fd00::5]:4322` });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('"siteOrigin":"http://192.168.1.5:4321"');
+      expect(page.body).toContain('turn:192.168.1.5:3478');
+      expect(page.headers['content-security-policy']).toContain('frame-ancestors http://192.168.1.5:4321');
+    } finally {
+      server.close();
+      await loopGuard.close();
+    }
+  });
+});
