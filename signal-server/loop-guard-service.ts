@@ -23,6 +23,8 @@ export type { GuardKind } from './loop-guard-worker.ts';
 export interface LoopGuardService {
   /** `source` with its loops guarded (kind "html": the inline scripts of an HTML file). */
   guard(kind: GuardKind, source: string, file: string): Promise<string>;
+  /** Starts the worker now, so the first run does not wait for it (a few hundred ms on a busy machine). */
+  warm(): void;
   /** Stops the worker; later calls start a new one. */
   close(): Promise<void>;
 }
@@ -163,6 +165,9 @@ export function createLoopGuardService(log: Logger, limits: LoopGuardLimits = DE
       inFlight.set(key, result);
       void result.then(() => inFlight.delete(key));
       return result;
+    },
+    warm() {
+      ensureWorker();
     },
     async close() {
       const waiting = queue;

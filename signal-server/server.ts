@@ -190,6 +190,7 @@ export async function startServer(
     await close();
     throw error;
   }
+  loopGuard.warm();
 
   const name = browserHost(config.host);
   const sandboxName = name === 'localhost' ? '127.0.0.1' : name;
