@@ -28,6 +28,8 @@ export interface SiteConfig {
    * can open (a page on localhost puts one in its pairing QR code). Absent otherwise.
    */
   lanOrigins?: string[];
+  /** Host pairs for `sandboxOriginFor`: this machine's addresses, when it has any to pair. Absent otherwise. */
+  sandboxHosts?: Record<string, string>;
 }
 
 /** POST /api/runs on the site origin. Paths are relative ("index.html", "main.js"); the entry is index.html. */
@@ -112,13 +114,40 @@ export interface MungeRequest {
 }
 
 /**
+ * Host names swapped pairwise so that a frame lands on another site than its
+ * page, both directions listed: {"192.168.1.5": "[fd00::5]", "[fd00::5]": "192.168.1.5"}.
+ * The server pairs this machine's addresses (sandbox-hosts.ts) and gives the
+ * pairs to the page in SiteConfig; localhost ↔ 127.0.0.1 needs no listing.
+ */
+export type SandboxHostPairs = Readonly<Record<string, string>>;
+
+/**
  * The sandbox must be a different *site* from the page, not only a different
  * origin: a different port shares cookies, and only a different site gets its
- * own renderer process (so an endless loop in the frame cannot freeze the page).
- * localhost ↔ 127.0.0.1 swap; any other host name keeps its name and changes port.
+ * own renderer process (so an endless loop in the frame cannot freeze the page,
+ * nor the page's watchdog with it). localhost ↔ 127.0.0.1 swap, and so do the
+ * pairs given; any other host name keeps its name and changes port (same site:
+ * see sameSiteWarning). The swap is its own inverse, which is how the server
+ * works out the page's origin from the frame's.
  */
-export function sandboxOriginFor(pageUrl: { protocol: string; hostname: string }, sandboxPort: number): string {
-  const host =
-    pageUrl.hostname === 'localhost' ? '127.0.0.1' : pageUrl.hostname === '127.0.0.1' ? 'localhost' : pageUrl.hostname;
+export function sandboxOriginFor(pageUrl: { protocol: string; hostname: string }, sandboxPort: number, pairs: SandboxHostPairs = {}): string {
+  const name = pageUrl.hostname;
+  const host = name === 'localhost' ? '127.0.0.1' : name === '127.0.0.1' ? 'localhost' : (pairs[name] ?? name);
   return `${pageUrl.protocol}//${host}:${sandboxPort}`;
+}
+
+/**
+ * What to tell the learner when the frame could only go to the page's own
+ * site (no other name of this machine pairs with the one the page was opened
+ * at), else null. Host names only: every IP address is a site of its own, and
+ * the playground's names never share a registrable domain.
+ */
+export function sameSiteWarning(pageHostname: string, sandboxOrigin: string): string | null {
+  if (new URL(sandboxOrigin).hostname !== pageHostname) return null;
+  return (
+    `The preview runs on the same site as this page (${pageHostname}), because this machine has no other name ` +
+    'a browser here can reach it by. An endless loop the loop guard cannot see (code built with eval or new Function) ' +
+    'then freezes this page too, and the playground cannot stop it: close the tab if that happens. ' +
+    'Opening the playground at localhost, or at an address the server prints with a partner address, avoids this.'
+  );
 }

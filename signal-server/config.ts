@@ -40,8 +40,13 @@ export class ConfigError extends Error {
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
-/** In HTTPS mode the point is reaching the server from another device, so it listens on every address. */
-export const DEFAULT_HTTPS_HOST = '0.0.0.0';
+/**
+ * In HTTPS mode the point is reaching the server from another device, so it
+ * listens on every address, IPv6 and IPv4 alike: a page at the machine's IPv4
+ * address puts its frame at the IPv6 one, another site (sandbox-hosts.ts).
+ * Where IPv6 is missing, server.ts falls back to 0.0.0.0.
+ */
+export const DEFAULT_HTTPS_HOST = '::';
 export const DEFAULT_TURN_PORT = 3478;
 export const DEFAULT_TURN_TTL = 3600;
 

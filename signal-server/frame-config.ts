@@ -3,15 +3,21 @@
  * the frame needs to talk to the page and to our signaller, derived from the
  * address the frame itself was loaded from.
  */
-import type { FrameConfig } from '../sandbox/protocol.ts';
+import type { FrameConfig, SandboxHostPairs } from '../sandbox/protocol.ts';
 import type { IceServer } from './ice-servers.ts';
 import { siteOriginForSandbox, type HostUrl } from './origins.ts';
 
 export const PEERJS_PATH = '/peerjs';
 export const PEERJS_KEY = 'peerjs';
 
-export function frameConfigFor(runId: string, sandboxUrl: HostUrl, sitePort: number, iceServers: IceServer[] = []): FrameConfig {
-  const siteOrigin = siteOriginForSandbox(sandboxUrl, sitePort);
+export function frameConfigFor(
+  runId: string,
+  sandboxUrl: HostUrl,
+  sitePort: number,
+  iceServers: IceServer[] = [],
+  sandboxHosts: SandboxHostPairs = {},
+): FrameConfig {
+  const siteOrigin = siteOriginForSandbox(sandboxUrl, sitePort, sandboxHosts);
   const site = new URL(siteOrigin);
   return {
     runId,

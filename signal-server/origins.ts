@@ -4,7 +4,7 @@
  * localhost ↔ 127.0.0.1 and changes the port). The server sees only the Host a
  * request was sent to, so it works the pairing out backwards from there.
  */
-import { sandboxOriginFor } from '../sandbox/protocol.ts';
+import { sandboxOriginFor, type SandboxHostPairs } from '../sandbox/protocol.ts';
 
 /** What an origin is built from: a URL or the parts of one. */
 export interface HostUrl {
@@ -20,8 +20,8 @@ export interface HostUrl {
  * as browsers write origins (no default port), because the runtime compares
  * it with MessageEvent.origin.
  */
-export function siteOriginForSandbox(sandbox: HostUrl, sitePort: number): string {
-  return new URL(sandboxOriginFor(sandbox, sitePort)).origin;
+export function siteOriginForSandbox(sandbox: HostUrl, sitePort: number, pairs: SandboxHostPairs = {}): string {
+  return new URL(sandboxOriginFor(sandbox, sitePort, pairs)).origin;
 }
 
 /**
@@ -46,6 +46,8 @@ export interface Trust {
   site: number;
   sandbox: number;
   extraOrigins?: readonly string[];
+  /** This machine's paired addresses (sandbox-hosts.ts): a page at one has its frame at the other. */
+  sandboxHosts?: SandboxHostPairs;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface Trust {
  * machine's browser, e.g. a malicious site, are refused.
  */
 export function trustedOrigins(requestUrl: HostUrl, ports: Trust): Set<string> {
-  const names = new Set([requestUrl.hostname, new URL(sandboxOriginFor(requestUrl, 1)).hostname]);
+  const names = new Set([requestUrl.hostname, new URL(sandboxOriginFor(requestUrl, 1, ports.sandboxHosts)).hostname]);
   const origins = new Set<string>(ports.extraOrigins);
   for (const hostname of names) {
     for (const port of [ports.site, ports.sandbox]) origins.add(new URL(`${requestUrl.protocol}//${hostname}:${port}`).origin);

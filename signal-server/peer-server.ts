@@ -88,6 +88,8 @@ export function createSignaller(options: SignallerOptions): Signaller {
       return wss;
     },
   });
+  // peer's app is an express app of its own: mounted, it would still announce "X-Powered-By: Express".
+  peerApp.disable('x-powered-by');
   peerApp.on('connection', (client: IClient) => {
     peers.add(client.getId());
     // peer hands a connecting id everything queued for it.

@@ -6,8 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import { guardHtmlScripts } from '../sandbox/transform/html-scripts.ts';
-import { guardLoops } from '../sandbox/transform/loop-guard.ts';
+import type { SandboxHostPairs } from '../sandbox/protocol.ts';
 import { contentTypeFor, isScript } from './content-types.ts';
 import { runCsp } from './csp.ts';
 import { frameConfigFor } from './frame-config.ts';
@@ -15,6 +14,7 @@ import type { IceServerSource } from './ice-servers.ts';
 import { injectFrame, PEERJS_URL, RUNTIME_URL, type DistVersions } from './inject.ts';
 import { contentVersion } from './content-version.ts';
 import { describeError, type Logger } from './log.ts';
+import type { LoopGuardService } from './loop-guard-service.ts';
 import { requestHostUrl } from './origins.ts';
 import { ENTRY_FILE } from './run-request.ts';
 import type { RunStore } from './runs.ts';
@@ -28,9 +28,10 @@ export interface SandboxAppOptions {
   log: Logger;
   /** The frame's default ICE servers (our coturn); none when absent. */
   iceServers?: IceServerSource;
-  /** The script transforms; parameters so tests can prove they are applied. */
-  transform?: (source: string, file: string) => string;
-  transformHtml?: (html: string, file: string) => string;
+  /** This machine's paired addresses (sandbox-hosts.ts), to work out the page's origin from the frame's. */
+  sandboxHosts?: () => SandboxHostPairs;
+  /** Applies the loop guard to scripts and to index.html's inline scripts, off the main thread. */
+  loopGuard: LoopGuardService;
 }
 
 function decodePath(raw: string): string | null {
@@ -43,8 +44,7 @@ function decodePath(raw: string): string | null {
 
 export function createSandboxApp(options: SandboxAppOptions): express.Express {
   const { runs, log } = options;
-  const transform = options.transform ?? guardLoops;
-  const transformHtml = options.transformHtml ?? guardHtmlScripts;
+  const { loopGuard } = options;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -59,7 +59,7 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     res.redirect(301, `${req.path}/`);
   });
 
-  app.get(/^\/run\/([^/]+)\/(.*)$/, (req, res) => {
+  app.get(/^\/run\/([^/]+)\/(.*)$/, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const [, id = '', rawFile = ''] = /^\/run\/([^/]+)\/(.*)$/.exec(req.path) ?? [];
     const file = decodePath(rawFile === '' ? ENTRY_FILE : rawFile);
@@ -78,35 +78,29 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
       res.status(400).type('text/plain').send('Bad Host header\n');
       return;
     }
-    // Credentials are minted only for the page itself, not for every script it loads.
-    const ice = file === ENTRY_FILE ? (options.iceServers?.forHost(sandboxUrl.hostname).iceServers ?? []) : [];
-    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort(), ice);
+    const pairs = options.sandboxHosts?.() ?? {};
+    // Credentials are minted only for the page itself, not for every script it loads. A frame
+    // at a paired IPv6 address is given its page's IPv4 address for TURN: coturn listens on IPv4.
+    const partner = pairs[sandboxUrl.hostname];
+    const iceName = sandboxUrl.hostname.startsWith('[') && partner !== undefined ? partner : sandboxUrl.hostname;
+    const ice = file === ENTRY_FILE ? (options.iceServers?.forHost(iceName).iceServers ?? []) : [];
+    const config = frameConfigFor(run.id, sandboxUrl, options.sitePort(), ice, pairs);
     res.setHeader('Content-Security-Policy', runCsp({ site: config.siteOrigin, sandbox: sandboxUrl.origin }));
     res.setHeader('Content-Type', contentTypeFor(file));
     if (file === ENTRY_FILE) {
-      res.send(injectFrame(guarded(text, file, transformHtml), config, distVersions()));
+      res.send(injectFrame(await loopGuard.guard('html', text, file), config, distVersions()));
     } else if (isScript(file)) {
-      res.send(guarded(text, file, transform));
+      res.send(await loopGuard.guard('script', text, file));
     } else {
       res.send(text);
     }
   });
 
-  /** The loop guard must never cost the learner their program: on failure serve it unguarded. */
   const distVersions = (): DistVersions | undefined => {
     const runtime = join(options.sandboxDist, 'runtime.js');
     const peerjs = join(options.sandboxDist, 'peerjs.js');
     if (!existsSync(runtime) || !existsSync(peerjs)) return undefined;
     return { runtime: contentVersion(runtime), peerjs: contentVersion(peerjs) };
-  };
-
-  const guarded = (source: string, file: string, apply: (source: string, file: string) => string): string => {
-    try {
-      return apply(source, file);
-    } catch (error) {
-      log.error(`loop guard failed on ${file}: ${describeError(error)}`);
-      return source;
-    }
   };
 
   // The built runtime (runtime.js, its map and legal notices) and the `peerjs`

@@ -10,15 +10,18 @@ import { hostname, networkInterfaces } from 'node:os';
 import { certificateNames } from './certificate.ts';
 import { lanOrigins } from './lan-origins.ts';
 import type { Config } from './config.ts';
+import { createHostAllowList, onlyOwnHosts, onlyOwnHostUpgrades } from './host-allow-list.ts';
 import { createIceServerSource, type IceServerSource, type TurnInfo } from './ice-servers.ts';
 import { ListenError } from './listen-error.ts';
 import type { Logger } from './log.ts';
+import { createLoopGuardService } from './loop-guard-service.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createSignaller } from './peer-server.ts';
 import { createRoomRelay } from './rooms.ts';
 import { createPollingRooms } from './rooms-http.ts';
 import { createRunStore, type RunStore } from './runs.ts';
 import { createSandboxApp } from './sandbox-app.ts';
+import { machineSandboxHosts } from './sandbox-hosts.ts';
 import { createSiteApp } from './site-app.ts';
 import type { SiteState } from './static-site.ts';
 import { routeUpgrades } from './upgrade.ts';
@@ -57,7 +60,17 @@ export interface TurnSource {
 }
 
 /** Listens, or rejects with a ListenError naming the variable that chose the port. */
-function listen(server: Server, port: number, host: string, envName: string): Promise<number> {
+async function listen(server: Server, port: number, host: string, envName: string): Promise<number> {
+  try {
+    return await listenOn(server, port, host, envName);
+  } catch (error) {
+    // "::" means every address; a machine without IPv6 still has every IPv4 address.
+    if (host !== '::' || !(error instanceof ListenError) || error.code !== 'EAFNOSUPPORT') throw error;
+    return listenOn(server, port, '0.0.0.0', envName);
+  }
+}
+
+function listenOn(server: Server, port: number, host: string, envName: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(new ListenError(port, envName, error));
     server.once('error', onError);
@@ -100,7 +113,10 @@ export async function startServer(
   const sandboxServer = createServer();
 
   // Read per request: the ports are known only once the servers listen.
-  const browserPorts = () => ({ site: ports.site, sandbox: ports.sandbox, extraOrigins: config.allowedOrigins });
+  // A page at one of this machine's addresses places its frame at a partner address (another site).
+  let dualStack = false;
+  const sandboxHosts = machineSandboxHosts(() => dualStack);
+  const browserPorts = () => ({ site: ports.site, sandbox: ports.sandbox, extraOrigins: config.allowedOrigins, sandboxHosts: sandboxHosts() });
   const iceServers = createIceServerSource(() => turn?.info ?? null);
   const rooms = createRoomRelay({ ports: browserPorts, log });
   const pollingRooms = createPollingRooms({ ports: browserPorts });
@@ -135,16 +151,20 @@ export async function startServer(
     pollingRooms,
     // Read per request: the addresses can change while the server runs (Wi-Fi joined later).
     lanOrigins: () => lanOrigins(config, certificateNames(networkInterfaces(), hostname()).ips, ports.site),
+    sandboxHosts,
     metrics,
     startedAt: Date.now(),
     log,
   });
-  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, iceServers, log });
+  const loopGuard = createLoopGuardService(log);
+  const sandboxApp = createSandboxApp({ runs, sandboxDist: paths.sandboxDist, sitePort: () => ports.site, sandboxHosts, iceServers, loopGuard, log });
 
-  apiServer.on('request', siteApp);
-  apiServer.on('upgrade', routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade]));
-  sandboxServer.on('request', sandboxApp);
-  sandboxServer.on('upgrade', routeUpgrades([]));
+  // Every origin check derives our origins from the Host header: a Host we do not own is refused first.
+  const ownHost = createHostAllowList({ bindHost: config.host, allowedOrigins: config.allowedOrigins });
+  apiServer.on('request', onlyOwnHosts(ownHost, siteApp));
+  apiServer.on('upgrade', onlyOwnHostUpgrades(ownHost, routeUpgrades([signaller.handleUpgrade, rooms.handleUpgrade])));
+  sandboxServer.on('request', onlyOwnHosts(ownHost, sandboxApp));
+  sandboxServer.on('upgrade', onlyOwnHostUpgrades(ownHost, routeUpgrades([])));
 
   const sweeper = setInterval(() => {
     runs.sweep();
@@ -156,7 +176,7 @@ export async function startServer(
     clearInterval(sweeper);
     await Promise.all([rooms.close(), signaller.close()]);
     pollingRooms.close();
-    await Promise.all([closeServer(apiServer), closeServer(sandboxServer)]);
+    await Promise.all([closeServer(apiServer), closeServer(sandboxServer), loopGuard.close()]);
     runs.clear();
   };
 
@@ -164,10 +184,13 @@ export async function startServer(
     ports.api = await listen(apiServer, config.apiPort, config.host, config.mode === 'api' ? 'API_PORT' : 'PORT');
     if (config.mode === 'site') ports.site = ports.api;
     ports.sandbox = await listen(sandboxServer, config.sandboxPort, config.host, 'SANDBOX_PORT');
+    // Both bound to "::" (not the 0.0.0.0 fallback): IPv6 addresses reach them too.
+    dualStack = [apiServer, sandboxServer].every((server) => (server.address() as AddressInfo).address === '::');
   } catch (error) {
     await close();
     throw error;
   }
+  loopGuard.warm();
 
   const name = browserHost(config.host);
   const sandboxName = name === 'localhost' ? '127.0.0.1' : name;

@@ -3,7 +3,7 @@
  * /peerjs and, in site mode, the built site itself.
  */
 import express from 'express';
-import type { CreateRunResponse, SiteConfig } from '../sandbox/protocol.ts';
+import type { CreateRunResponse, SandboxHostPairs, SiteConfig } from '../sandbox/protocol.ts';
 import { PEERJS_PATH } from './frame-config.ts';
 import type { IceServerSource } from './ice-servers.ts';
 import { describeError, type Logger } from './log.ts';
@@ -30,6 +30,8 @@ export interface SiteAppOptions {
   pollingRooms: PollingRooms;
   /** The site's origins on the network for other devices (lan-origins.ts); none when absent. */
   lanOrigins?: () => string[];
+  /** This machine's paired addresses (sandbox-hosts.ts): the page needs them to place its frame. */
+  sandboxHosts?: () => SandboxHostPairs;
   metrics: Metrics;
   startedAt: number;
   log: Logger;
@@ -47,6 +49,8 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Nothing of ours reads a Referer, and which lesson a learner is on is nobody else's business.
+    res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
 
@@ -75,6 +79,8 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     const config: SiteConfig = { sandboxPort: options.sandboxPort(), peerjsPath: PEERJS_PATH };
     const lan = options.lanOrigins?.() ?? [];
     if (lan.length > 0) config.lanOrigins = lan;
+    const pairs = options.sandboxHosts?.() ?? {};
+    if (Object.keys(pairs).length > 0) config.sandboxHosts = { ...pairs };
     res.json(config);
   });
 
@@ -119,7 +125,7 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
   options.signaller.mount(app);
   app.use(options.pollingRooms.router);
 
-  if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState, options.sandboxPort));
+  if (options.siteDist !== null) app.use(staticSite(options.siteDist, options.siteState, options.sandboxPort, options.sandboxHosts));
 
   // Errors: a clear JSON message for the API's callers, one log line for us when it is our fault.
   app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -9,6 +9,7 @@
  * insert <style> elements at run time.
  */
 import { createHash } from 'node:crypto';
+import { cspSource } from './csp.ts';
 
 /** Script types the browser executes (absent, JavaScript MIME types, module). */
 const EXECUTABLE = /^(|module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/i;
@@ -36,7 +37,7 @@ export function sitePolicy(options: { scriptHashes: readonly string[]; sandboxOr
     ['font-src', "'self' data:"],
     ['connect-src', "'self'"],
     ['worker-src', "'self' blob:"],
-    ['frame-src', options.sandboxOrigin],
+    ['frame-src', cspSource(options.sandboxOrigin)],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import compression from 'compression';
 import express from 'express';
-import { sandboxOriginFor } from '../sandbox/protocol.ts';
+import { sandboxOriginFor, type SandboxHostPairs } from '../sandbox/protocol.ts';
 import { perFileContent } from './content-version.ts';
 import { requestHostUrl } from './origins.ts';
 import { inlineScriptHashes, sitePolicy } from './site-csp.ts';
@@ -19,7 +19,12 @@ export interface SiteState {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export function staticSite(siteDist: string, state: SiteState, sandboxPort: () => number): express.Router {
+export function staticSite(
+  siteDist: string,
+  state: SiteState,
+  sandboxPort: () => number,
+  sandboxHosts: () => SandboxHostPairs = () => ({}),
+): express.Router {
   const router = express.Router();
   const hashedDir = join(siteDist, '_astro') + sep;
   // Each built page's inline-script hashes, kept until a rebuild changes the file.
@@ -27,7 +32,7 @@ export function staticSite(siteDist: string, state: SiteState, sandboxPort: () =
   const setPolicy = (req: express.Request, res: express.Response, path: string) => {
     if (!path.endsWith('.html')) return;
     const host = requestHostUrl(req) ?? new URL('http://localhost');
-    res.setHeader('Content-Security-Policy', sitePolicy({ scriptHashes: scriptHashes(path), sandboxOrigin: sandboxOriginFor(host, sandboxPort()) }));
+    res.setHeader('Content-Security-Policy', sitePolicy({ scriptHashes: scriptHashes(path), sandboxOrigin: sandboxOriginFor(host, sandboxPort(), sandboxHosts()) }));
   };
 
   router.use((_req, res, next) => {

@@ -25,6 +25,11 @@ async function fetchSiteConfig(signal?: AbortSignal): Promise<SiteConfig> {
   // Optional (HTTPS mode on the network only): kept when it is a list of strings, ignored otherwise.
   const { lanOrigins } = body as { lanOrigins?: unknown };
   if (Array.isArray(lanOrigins) && lanOrigins.every((origin) => typeof origin === 'string')) config.lanOrigins = lanOrigins;
+  // Optional too: host name → host name, strings only.
+  const { sandboxHosts } = body as { sandboxHosts?: unknown };
+  if (typeof sandboxHosts === 'object' && sandboxHosts !== null && Object.values(sandboxHosts).every((name) => typeof name === 'string')) {
+    config.sandboxHosts = { ...(sandboxHosts as Record<string, string>) };
+  }
   return config;
 }
 

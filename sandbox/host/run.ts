@@ -6,7 +6,7 @@
  * same way.
  */
 import type { ErrorEvent, PlaygroundEvent } from '../log/events.ts';
-import { MUNGE_FRAME_NAME, PROTOCOL_SOURCE, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
+import { MUNGE_FRAME_NAME, PROTOCOL_SOURCE, sameSiteWarning, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
 import { getSiteConfig } from './config.ts';
 import { createFrame } from './frame.ts';
 import { munging } from './munge.ts';
@@ -43,6 +43,12 @@ export interface RunHandle {
   readonly ended: Promise<RunEndReason>;
   /** Ask the frame to close its connections, then remove it (after its answer or 1 s). Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Set when the frame is on the page's own site (sameSiteWarning in protocol.ts):
+   * it then shares the page's thread, so a frozen frame freezes the page and its
+   * watchdog with it. The page shows it to the learner.
+   */
+  readonly warning: string | null;
 }
 
 /** A frame that has not posted anything for this long is removed. */
@@ -66,7 +72,7 @@ export async function startRun(options: StartRunOptions): Promise<RunHandle> {
   const created = await createRun(files, signal);
   signal.throwIfAborted();
 
-  const handle = launch(options, created, sandboxOriginFor(window.location, config.sandboxPort));
+  const handle = launch(options, created, sandboxOriginFor(window.location, config.sandboxPort, config.sandboxHosts));
   entry.stop = () => handle.stop();
   options.signal?.addEventListener('abort', () => void handle.stop(), { once: true });
   void handle.ended.then(() => {
@@ -186,7 +192,7 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   };
 
   options.container.append(frame);
-  return { id: run.id, frame, ended, stop };
+  return { id: run.id, frame, ended, stop, warning: sameSiteWarning(window.location.hostname, sandboxOrigin) };
 }
 
 function unresponsiveEvent(heardAny: boolean, seq: number, t: number): ErrorEvent {

@@ -149,6 +149,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       }
       if (!isCurrent(run)) return;
       run.handle = handle;
+      if (handle.warning) deps.console.print([{ level: 'warn', text: handle.warning }]);
       deps.run.setState('running');
       deps.status(run.ranSolution ? 'Running the solution…' : 'Running…');
       const seconds = deps.files.lesson.timeLimit;

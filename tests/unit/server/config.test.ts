@@ -97,9 +97,9 @@ describe('parseConfig', () => {
     expect(error(() => parseConfig({ TURN_SECRET: 'a\nb' }))).toBe('TURN_SECRET must be one line');
   });
 
-  it('turns on HTTPS with --https or HTTPS=1, listening on every address unless HOST says otherwise', () => {
-    expect(parseConfig({}, ['--https'])).toMatchObject({ https: true, host: '0.0.0.0' });
-    expect(parseConfig({ HTTPS: '1' })).toMatchObject({ https: true, host: '0.0.0.0' });
+  it('turns on HTTPS with --https or HTTPS=1, listening on every address (IPv6 and IPv4) unless HOST says otherwise', () => {
+    expect(parseConfig({}, ['--https'])).toMatchObject({ https: true, host: '::' });
+    expect(parseConfig({ HTTPS: '1' })).toMatchObject({ https: true, host: '::' });
     expect(parseConfig({ HTTPS: 'true', HOST: '127.0.0.1' })).toMatchObject({ https: true, host: '127.0.0.1' });
     expect(parseConfig({ HTTPS: '0' })).toMatchObject({ https: false, host: '127.0.0.1' });
     expect(parseConfig({ HTTPS: '' }).https).toBe(false);

@@ -25,6 +25,8 @@ const saidReady: Check = {
 class FakeHost implements Host {
   runs: { options: StartRunOptions; stopped: boolean; end(reason: RunEndReason): void }[] = [];
   fail: Error | undefined;
+  /** What the next handle says about a frame on the page's own site. */
+  warning: string | null = null;
 
   async startRun(options: StartRunOptions): Promise<RunHandle> {
     if (this.fail) throw this.fail;
@@ -48,6 +50,7 @@ class FakeHost implements Host {
         run.stopped = true;
         run.end('stopped');
       },
+      warning: this.warning,
     };
   }
 }
@@ -171,6 +174,15 @@ describe('run controller', () => {
     t.host.runs[0]!.end('unresponsive');
     expect(t.run.state.get()).toBe('idle');
     expect(t.statuses.at(-1)).toMatch(/stopped responding/);
+  });
+
+  it('says in the console when the frame is on the page’s own site, and says nothing otherwise', async () => {
+    const t = setup();
+    await t.controller.run();
+    expect(t.printed.filter((l) => l.level === 'warn')).toEqual([]);
+    t.host.warning = 'The preview runs on the same site as this page (laptop.local)…';
+    await t.controller.run();
+    expect(t.printed).toContainEqual({ level: 'warn', text: t.host.warning });
   });
 
   it('a run that cannot start says why in the console and goes idle', async () => {
