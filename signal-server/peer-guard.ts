@@ -20,6 +20,10 @@ export interface SignallerLimits {
   maxQueuedPerAbsentPeer: number;
   /** Messages held for absent peers in all, so a flood to many made-up ids is bounded too. */
   maxQueuedTotal: number;
+  /** Bytes (frame sizes) held for one absent peer id: 64 messages of 64 KiB would be 4 MiB. */
+  maxQueuedBytesPerAbsentPeer: number;
+  /** Bytes held for absent peers in all: 10,000 frames of 64 KiB would be 640 MB, several GB once parsed. */
+  maxQueuedBytesTotal: number;
   /** How long peer keeps a message for an absent peer (its expire_timeout), plus its sweep interval. */
   queueLifetimeMs: number;
 }
@@ -31,6 +35,10 @@ export const DEFAULT_SIGNALLER_LIMITS: SignallerLimits = {
   messagesPerSecond: 200,
   maxQueuedPerAbsentPeer: 64,
   maxQueuedTotal: 10_000,
+  // An honest OFFER with its candidates is a few KB to a few tens of KB; a
+  // peer that is a few seconds late needs a handful of those held for it.
+  maxQueuedBytesPerAbsentPeer: 512 * 1024,
+  maxQueuedBytesTotal: 16 * 1024 * 1024,
   queueLifetimeMs: 6_000,
 };
 
@@ -51,13 +59,15 @@ export interface GuardEvents {
 type Verdict = { pass: true } | { pass: false; reason: DropReason };
 
 /**
- * Counts what is waiting for peer ids that are not connected. Peer drops
+ * Counts what is waiting for peer ids that are not connected, in messages and
+ * in bytes (a count alone lets 64 KiB frames hold gigabytes). Peer drops
  * those messages after its expire_timeout, and delivers them all when the id
  * connects, so an entry is forgotten after `lifetimeMs` or on connect.
  */
 export class AbsentPeerQueues {
-  private readonly counts = new Map<string, { count: number; since: number }>();
+  private readonly counts = new Map<string, { count: number; bytes: number; since: number }>();
   private total = 0;
+  private totalBytes = 0;
   private readonly limits: SignallerLimits;
   private readonly now: () => number;
 
@@ -66,20 +76,28 @@ export class AbsentPeerQueues {
     this.now = now;
   }
 
-  /** Takes a place for one message to `id`, or returns false when its queue (or all of them) is full. */
-  reserve(id: string): boolean {
+  /** Takes a place for one message of `bytes` to `id`, or returns false when its queue (or all of them) is full. */
+  reserve(id: string, bytes: number): boolean {
     const t = this.now();
+    const { limits } = this;
     let entry = this.counts.get(id);
-    if (entry && t - entry.since > this.limits.queueLifetimeMs) {
+    if (entry && t - entry.since > limits.queueLifetimeMs) {
       this.forget(id);
       entry = undefined;
     }
-    if (this.total >= this.limits.maxQueuedTotal) this.sweep();
-    if (this.total >= this.limits.maxQueuedTotal) return false;
-    if (entry && entry.count >= this.limits.maxQueuedPerAbsentPeer) return false;
-    if (entry) entry.count++;
-    else this.counts.set(id, { count: 1, since: t });
+    const full = () => this.total >= limits.maxQueuedTotal || this.totalBytes + bytes > limits.maxQueuedBytesTotal;
+    if (full()) this.sweep();
+    if (full()) return false;
+    if (entry && (entry.count >= limits.maxQueuedPerAbsentPeer || entry.bytes + bytes > limits.maxQueuedBytesPerAbsentPeer)) return false;
+    if (!entry && bytes > limits.maxQueuedBytesPerAbsentPeer) return false;
+    if (entry) {
+      entry.count++;
+      entry.bytes += bytes;
+    } else {
+      this.counts.set(id, { count: 1, bytes, since: t });
+    }
     this.total++;
+    this.totalBytes += bytes;
     return true;
   }
 
@@ -88,6 +106,7 @@ export class AbsentPeerQueues {
     const entry = this.counts.get(id);
     if (!entry) return;
     this.total -= entry.count;
+    this.totalBytes -= entry.bytes;
     this.counts.delete(id);
   }
 
@@ -100,6 +119,18 @@ export class AbsentPeerQueues {
   get size(): number {
     return this.total;
   }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+}
+
+/** A frame's size in bytes as ws hands it over (a Buffer, or fragments of one). */
+function frameBytes(data: unknown): number {
+  if (Buffer.isBuffer(data)) return data.length;
+  if (Array.isArray(data)) return data.reduce((sum: number, part: unknown) => sum + frameBytes(part), 0);
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  return Buffer.byteLength(String(data));
 }
 
 /** Judges one frame. Pure apart from the queue reservation, so it is tested without sockets. */
@@ -122,7 +153,7 @@ export function judgeFrame(
   if (!RELAYED_TYPES.has(type)) return { pass: true };
   if (typeof dst !== 'string' || dst === '') return { pass: false, reason: 'no-destination' };
   if (isConnected(dst)) return { pass: true, relayed: true };
-  if (!queues.reserve(dst)) return { pass: false, reason: 'queue-full' };
+  if (!queues.reserve(dst, frameBytes(data))) return { pass: false, reason: 'queue-full' };
   return { pass: true, queued: true };
 }
 

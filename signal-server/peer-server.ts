@@ -53,6 +53,8 @@ export interface Signaller {
   peerCount(): number;
   /** Messages held for peers that are not connected. */
   queuedCount(): number;
+  /** Their size in bytes. */
+  queuedBytes(): number;
   /** Closes every socket with 1001 and a reason; resolves once they are gone (cut off after a grace period). */
   close(): Promise<void>;
 }
@@ -134,6 +136,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
     },
     peerCount: () => peers.size,
     queuedCount: () => queues.size,
+    queuedBytes: () => queues.bytes,
     async close() {
       clearInterval(sweeper);
       if (!wss) return;

@@ -120,6 +120,7 @@ export async function startServer(
   metrics = createMetrics({
     peersConnected: () => signaller.peerCount(),
     absentPeerQueue: () => signaller.queuedCount(),
+    absentPeerQueueBytes: () => signaller.queuedBytes(),
     rooms: () => rooms.stats(),
     turnCredentialsIssued: () => iceServers.issued,
     runs: () => runs.size,
