@@ -3,6 +3,7 @@
  * /peerjs and, in site mode, the built site itself.
  */
 import express from 'express';
+import { bodyBudget, DEFAULT_BODY_BUDGET } from './body-budget.ts';
 import type { CreateRunResponse, SiteConfig } from '../sandbox/protocol.ts';
 import { PEERJS_PATH } from './frame-config.ts';
 import type { IceServerSource } from './ice-servers.ts';
@@ -49,6 +50,7 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  app.use(bodyBudget({ ...DEFAULT_BODY_BUDGET, maxBody: bodyLimit(limits) }));
 
   app.get('/healthz', (_req, res) => {
     const building = options.siteState.building;

@@ -58,7 +58,7 @@ test('parked long-polls on made-up rooms do not stop new rooms from opening', as
     expect(fresh.status).toBe(200);
     expect(highest - baseline).toBeLessThan(300 * MiB);
     const answered = await Promise.all(parked);
-    expect(answered.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(answered.filter((r) => r.status === 200).length).toBe(1_100); // each answered after its 20 s wait
   } finally {
     await server.stop();
   }
