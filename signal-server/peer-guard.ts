@@ -16,6 +16,12 @@ export interface SignallerLimits {
   maxPayload: number;
   /** Frames one socket may send per second; past it the socket is closed with 1008. */
   messagesPerSecond: number;
+  /**
+   * Bytes one socket may send per second; past it the socket is closed with 1008. Every
+   * frame is parsed before it can be judged, so without this a few sockets of 64 KiB
+   * frames keep the process busy parsing and honest peers wait seconds for their turn.
+   */
+  bytesPerSecond: number;
   /** Messages held for one peer id that is not connected (peer delivers them if it connects in time). */
   maxQueuedPerAbsentPeer: number;
   /** Messages held for absent peers in all, so a flood to many made-up ids is bounded too. */
@@ -24,6 +30,12 @@ export interface SignallerLimits {
   maxQueuedBytesPerAbsentPeer: number;
   /** Bytes held for absent peers in all: 10,000 frames of 64 KiB would be 640 MB, several GB once parsed. */
   maxQueuedBytesTotal: number;
+  /**
+   * Bytes waiting to be written to one connected peer's socket past which
+   * messages relayed to it are dropped: a peer that stops reading would
+   * otherwise make the server hold everything sent to it.
+   */
+  maxRelayBacklogBytes: number;
   /** How long peer keeps a message for an absent peer (its expire_timeout), plus its sweep interval. */
   queueLifetimeMs: number;
 }
@@ -33,12 +45,17 @@ export const DEFAULT_SIGNALLER_LIMITS: SignallerLimits = {
   // A PeerJS peer sends a heartbeat every 5 s and, per connection, an offer or
   // answer plus a few candidates: a mesh of many peers stays far below this.
   messagesPerSecond: 200,
+  // Signalling is small: an offer with many codecs and simulcast is tens of KB, a candidate
+  // a few hundred bytes. Media and files go peer to peer, never through here.
+  bytesPerSecond: 1024 * 1024,
   maxQueuedPerAbsentPeer: 64,
   maxQueuedTotal: 10_000,
   // An honest OFFER with its candidates is a few KB to a few tens of KB; a
   // peer that is a few seconds late needs a handful of those held for it.
   maxQueuedBytesPerAbsentPeer: 512 * 1024,
   maxQueuedBytesTotal: 16 * 1024 * 1024,
+  // Sixteen of the largest frames: a reading peer drains far faster than 200 frames a second arrive.
+  maxRelayBacklogBytes: 1024 * 1024,
   queueLifetimeMs: 6_000,
 };
 
@@ -139,6 +156,8 @@ export function judgeFrame(
   isBinary: boolean,
   isConnected: (id: string) => boolean,
   queues: AbsentPeerQueues,
+  /** Bytes not yet written to a connected peer's socket, and the most it may have before relayed messages are dropped. */
+  backlog: { of(id: string): number; max: number } = { of: () => 0, max: Infinity },
 ): Verdict & { relayed?: boolean; queued?: boolean } {
   if (isBinary) return { pass: false, reason: 'binary' };
   let message: unknown;
@@ -152,7 +171,10 @@ export function judgeFrame(
   if (typeof type !== 'string' || !CLIENT_TYPES.has(type)) return { pass: false, reason: 'unknown-type' };
   if (!RELAYED_TYPES.has(type)) return { pass: true };
   if (typeof dst !== 'string' || dst === '') return { pass: false, reason: 'no-destination' };
-  if (isConnected(dst)) return { pass: true, relayed: true };
+  if (isConnected(dst)) {
+    if (backlog.of(dst) > backlog.max) return { pass: false, reason: 'queue-full' };
+    return { pass: true, relayed: true };
+  }
   if (!queues.reserve(dst, frameBytes(data))) return { pass: false, reason: 'queue-full' };
   return { pass: true, queued: true };
 }
@@ -164,8 +186,11 @@ export function guardSocket(
   isConnected: (id: string) => boolean,
   queues: AbsentPeerQueues,
   events: GuardEvents,
+  backlogOf: (id: string) => number = () => 0,
 ): void {
+  const backlog = { of: backlogOf, max: limits.maxRelayBacklogBytes };
   const limiter = rateLimiter(limits.messagesPerSecond);
+  const byteLimiter = rateLimiter(limits.bytesPerSecond);
   const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean;
   ws.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'message') return emit(event, ...args);
@@ -174,7 +199,12 @@ export function guardSocket(
       if (ws.readyState === ws.OPEN) ws.close(1008, `too many messages (over ${limits.messagesPerSecond} per second)`);
       return false;
     }
-    const verdict = judgeFrame(args[0], args[1] === true, isConnected, queues);
+    if (!byteLimiter.allow(frameBytes(args[0]))) {
+      events.dropped('rate-limit');
+      if (ws.readyState === ws.OPEN) ws.close(1008, `too much data (over ${Math.round(limits.bytesPerSecond / 1024)} KiB per second)`);
+      return false;
+    }
+    const verdict = judgeFrame(args[0], args[1] === true, isConnected, queues, backlog);
     if (!verdict.pass) {
       events.dropped(verdict.reason);
       return false;

@@ -70,9 +70,10 @@ export function createSignaller(options: SignallerOptions): Signaller {
   const limits: SignallerLimits = { ...DEFAULT_SIGNALLER_LIMITS, ...options.limits };
   const events = options.events ?? ignoreEvents;
   let wss: WebSocketServer | undefined;
-  const peers = new Set<string>();
+  const peers = new Map<string, IClient>();
   const queues = new AbsentPeerQueues(limits);
   const isConnected = (id: string) => peers.has(id);
+  const backlogOf = (id: string) => peers.get(id)?.getSocket()?.bufferedAmount ?? 0;
   const sweeper = setInterval(() => queues.sweep(), limits.queueLifetimeMs);
   sweeper.unref();
 
@@ -91,7 +92,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
     },
   });
   peerApp.on('connection', (client: IClient) => {
-    peers.add(client.getId());
+    peers.set(client.getId(), client);
     // peer hands a connecting id everything queued for it.
     queues.forget(client.getId());
     log.info(`peerjs: connect ${printable(client.getId())}`);
@@ -128,7 +129,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
       } else {
         const server = wss;
         server.handleUpgrade(req, socket, head, (ws) => {
-          guardSocket(ws, limits, isConnected, queues, events);
+          guardSocket(ws, limits, isConnected, queues, events, backlogOf);
           server.emit('connection', ws, req);
         });
       }

@@ -23,18 +23,21 @@ export function isRoomName(name: string): boolean {
 
 export const ROOM_NAME_RULE = 'a room name is 1–64 letters, digits, "_" or "-"';
 
-/** Counts messages in the current one-second window; `allow()` is false once over the limit. */
-export function rateLimiter(perSecond: number, now: () => number = Date.now): { allow(): boolean } {
+/**
+ * Counts messages (or bytes: `allow(size)`) in the current one-second window;
+ * `allow()` is false once over the limit.
+ */
+export function rateLimiter(perSecond: number, now: () => number = Date.now): { allow(amount?: number): boolean } {
   let windowStart = 0;
   let count = 0;
   return {
-    allow() {
+    allow(amount = 1) {
       const t = now();
       if (t - windowStart >= 1000) {
         windowStart = t;
         count = 0;
       }
-      count++;
+      count += amount;
       return count <= perSecond;
     },
   };

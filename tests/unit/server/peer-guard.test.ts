@@ -68,6 +68,13 @@ describe('AbsentPeerQueues', () => {
     expect(judgeFrame(frame('x'.repeat(40)), false, isConnected, queues)).toEqual({ pass: false, reason: 'queue-full' });
   });
 
+  it('drops messages to a connected peer whose socket has too much left to write', () => {
+    const queues = new AbsentPeerQueues(limits);
+    const backlog = { of: (id: string) => (id === 'bob' ? 2048 : 0), max: 1024 };
+    expect(judgeFrame('{"type":"OFFER","dst":"bob"}', false, isConnected, queues, backlog)).toEqual({ pass: false, reason: 'queue-full' });
+    expect(judgeFrame('{"type":"OFFER","dst":"bob"}', false, isConnected, queues, { ...backlog, max: 4096 })).toEqual({ pass: true, relayed: true });
+  });
+
   it('a full queue for one id does not stop messages through the gate to a connected peer', () => {
     const queues = new AbsentPeerQueues(limits);
     for (let i = 0; i < 3; i++) judgeFrame(`{"type":"OFFER","dst":"ghost${i}"}`, false, isConnected, queues);
