@@ -23,13 +23,16 @@ async function deafPeer(index: number, until: () => boolean, sent: () => void): 
   const receiver = await openPeer(PORT, `deaf-${index}`, ATTACKER);
   (receiver as unknown as { _socket: { pause(): void } })._socket.pause();
   const frame = Buffer.from(JSON.stringify({ type: 'OFFER', dst: `deaf-${index}`, payload: { sdp: 'x'.repeat(64 * 1024 - 200) } }));
+  // A sender the server closes (frames it read in a burst can cross 1 MiB a second) comes back.
   const send = async (n: number) => {
-    const sender = await openPeer(PORT, `loud-${index}-${n}`, ATTACKER);
-    while (!until() && sender.readyState === WebSocket.OPEN) {
-      if (sender.bufferedAmount < 4 * MiB) for (let i = 0; i < 2; i++, sent()) sender.send(frame, { binary: false });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let round = 0; !until(); round++) {
+      const sender = await openPeer(PORT, `loud-${index}-${n}-${round}`, ATTACKER).catch(() => null);
+      while (sender && !until() && sender.readyState === WebSocket.OPEN) {
+        if (sender.bufferedAmount < 4 * MiB) for (let i = 0; i < 2; i++, sent()) sender.send(frame, { binary: false });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      sender?.terminate();
     }
-    sender.terminate();
   };
   await Promise.all(Array.from({ length: SENDERS_EACH }, (_, n) => send(n)));
   receiver.terminate();
