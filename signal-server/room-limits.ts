@@ -11,9 +11,15 @@ export interface RoomLimits {
   maxMembers: number;
   /** Messages one member may send per second (close 1008, HTTP 429). */
   maxMessagesPerSecond: number;
+  /**
+   * Bytes waiting to be written to a WebSocket member past which messages to it
+   * are dropped: a member that stops reading would otherwise make the server
+   * hold everything the others send it (7 senders × 50 × 64 KiB a second).
+   */
+  maxBacklogBytes: number;
 }
 
-export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxMessageBytes: 64 * 1024, maxMembers: 8, maxMessagesPerSecond: 50 };
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxMessageBytes: 64 * 1024, maxMembers: 8, maxMessagesPerSecond: 50, maxBacklogBytes: 1024 * 1024 };
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -1,7 +1,7 @@
 /**
- * The frame of a signaller memory attack: start a server of the spec's own,
+ * The frame of a memory attack on the signaller or the rooms: start a server of the spec's own,
  * note its resident memory, run the attack while sampling that memory, and
- * have two honest peers exchange an OFFER in the middle of it. The attack
+ * have honest clients do their work in the middle of it. The attack
  * stops once its workers have sent `frames` frames (how fast depends on how
  * busy the machine is, so the attack is measured in frames, not seconds), after
  * `maxMs`, or at once when memory has grown by 1.5× the limit: the test has
@@ -33,14 +33,16 @@ export interface AttackResult {
 /** One attacking socket (or pair): sends until `stop()`, calling `sent()` for each frame. */
 export type AttackWorker = (stop: () => boolean, sent: () => void) => Promise<void>;
 
-export async function attackSignaller(
+/** `honest` is what must keep working (by default two PeerJS peers exchange an OFFER); it resolves with the time it took. */
+export async function attackServer(
   port: number,
   target: { frames: number; maxMs: number },
   workers: AttackWorker[],
+  honest: (tag: string) => Promise<number> = (tag) => exchangeOffer(port, tag),
 ): Promise<AttackResult> {
   const server = await startServerProcess(port);
   try {
-    await exchangeOffer(port, 'warm-up');
+    await honest('warm-up');
     const baseline = server.rss();
     const peak = peakOf(() => server.rss());
     const started = Date.now();
@@ -50,14 +52,14 @@ export async function attackSignaller(
     const attack = Promise.all(workers.map((work) => work(stop, sent)));
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     // A failed exchange counts as never: the memory figures below are still worth seeing.
-    const honestMs = await exchangeOffer(port, 'during').catch(() => Infinity);
+    const honestMs = await honest('during').catch(() => Infinity);
     await attack;
     const elapsedMs = Date.now() - started;
     const highest = peak.stop();
     const queueFullDrops = (await metricsOf(server.origin)).get('playground_signaller_messages_dropped_total{reason="queue-full"}') ?? 0;
     const summary =
       `${frames} frames in ${elapsedMs} ms; RSS ${(baseline / MiB).toFixed(0)} MiB → peak ${(highest / MiB).toFixed(0)} MiB; ` +
-      `honest OFFER in ${honestMs} ms; queue-full drops ${queueFullDrops}`;
+      `honest exchange in ${honestMs} ms; queue-full drops ${queueFullDrops}`;
     return { frames, elapsedMs, baseline, peak: highest, honestMs, queueFullDrops, summary };
   } finally {
     await server.stop();
