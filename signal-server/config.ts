@@ -26,6 +26,8 @@ export interface Config {
   certDir: string | null;
   /** Page origins trusted besides the site and the sandbox (ALLOWED_ORIGINS), e.g. a reverse proxy's. */
   allowedOrigins: string[];
+  /** Connections one client address may hold at once, both origins together (MAX_CONNECTIONS_PER_CLIENT); 0 = no cap. */
+  maxConnectionsPerClient: number;
 }
 
 export interface TurnConfig {
@@ -49,6 +51,13 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_HTTPS_HOST = '::';
 export const DEFAULT_TURN_PORT = 3478;
 export const DEFAULT_TURN_TTL = 3600;
+/**
+ * A classroom behind one NAT is one address. A learner's tab holds up to 6
+ * HTTP connections per origin (Chromium's limit, idle ones close after 5 s)
+ * plus its WebSockets (a signaller socket per PeerJS peer: five in the mesh
+ * lesson), so 10–20 each; 1000 leaves room for 40 learners with two tabs each.
+ */
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 1000;
 
 /** Command-line flags and the environment variable each one stands for. */
 const FLAGS: Record<string, string> = {
@@ -149,7 +158,12 @@ export function parseConfig(
 
   const certDir = given('CERT_DIR')?.trim() ?? null;
   const allowedOrigins = parseOrigins(given('ALLOWED_ORIGINS'));
-  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given), https, certDir, allowedOrigins };
+  const maxText = given('MAX_CONNECTIONS_PER_CLIENT')?.trim();
+  const maxConnectionsPerClient = maxText === undefined ? DEFAULT_MAX_CONNECTIONS_PER_CLIENT : /^\d{1,7}$/.test(maxText) ? Number(maxText) : NaN;
+  if (!Number.isInteger(maxConnectionsPerClient)) {
+    throw new ConfigError(`MAX_CONNECTIONS_PER_CLIENT must be a whole number of connections (0 = no cap), got "${maxText}"`);
+  }
+  return { mode, host, port, apiPort, sandboxPort, turn: parseTurn(given), https, certDir, allowedOrigins, maxConnectionsPerClient };
 }
 
 /** "https://a.example, http://localhost:8080" → the origins, each exactly as a browser sends it. */

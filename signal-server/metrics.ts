@@ -10,6 +10,8 @@ import type { DropReason, GuardEvents } from './peer-guard.ts';
 export interface MetricSources {
   peersConnected(): number;
   absentPeerQueue(): number;
+  /** The same messages' size in bytes (frames as received). */
+  absentPeerQueueBytes(): number;
   rooms(): { rooms: number; members: number };
   turnCredentialsIssued(): number;
   runs(): number;
@@ -36,6 +38,7 @@ export function createMetrics(sources: MetricSources): Metrics {
 
   gauge('playground_peers_connected', 'PeerJS peers connected to the signaller', sources.peersConnected);
   gauge('playground_signaller_queued_messages', 'Messages held for PeerJS peers that are not connected', sources.absentPeerQueue);
+  gauge('playground_signaller_queued_bytes', 'Bytes of the messages held for PeerJS peers that are not connected', sources.absentPeerQueueBytes);
   gauge('playground_rooms', 'WebSocket rooms with at least one member', () => sources.rooms().rooms);
   gauge('playground_room_members', 'Sockets joined to a WebSocket room', () => sources.rooms().members);
   gauge('playground_runs', 'Runs held by the sandbox', sources.runs);

@@ -53,6 +53,8 @@ export interface Signaller {
   peerCount(): number;
   /** Messages held for peers that are not connected. */
   queuedCount(): number;
+  /** Their size in bytes. */
+  queuedBytes(): number;
   /** Closes every socket with 1001 and a reason; resolves once they are gone (cut off after a grace period). */
   close(): Promise<void>;
 }
@@ -68,9 +70,10 @@ export function createSignaller(options: SignallerOptions): Signaller {
   const limits: SignallerLimits = { ...DEFAULT_SIGNALLER_LIMITS, ...options.limits };
   const events = options.events ?? ignoreEvents;
   let wss: WebSocketServer | undefined;
-  const peers = new Set<string>();
+  const peers = new Map<string, IClient>();
   const queues = new AbsentPeerQueues(limits);
   const isConnected = (id: string) => peers.has(id);
+  const backlogOf = (id: string) => peers.get(id)?.getSocket()?.bufferedAmount ?? 0;
   const sweeper = setInterval(() => queues.sweep(), limits.queueLifetimeMs);
   sweeper.unref();
 
@@ -91,7 +94,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
   // peer's app is an express app of its own: mounted, it would still announce "X-Powered-By: Express".
   peerApp.disable('x-powered-by');
   peerApp.on('connection', (client: IClient) => {
-    peers.add(client.getId());
+    peers.set(client.getId(), client);
     // peer hands a connecting id everything queued for it.
     queues.forget(client.getId());
     log.info(`peerjs: connect ${printable(client.getId())}`);
@@ -128,7 +131,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
       } else {
         const server = wss;
         server.handleUpgrade(req, socket, head, (ws) => {
-          guardSocket(ws, limits, isConnected, queues, events);
+          guardSocket(ws, limits, isConnected, queues, events, backlogOf);
           server.emit('connection', ws, req);
         });
       }
@@ -136,6 +139,7 @@ export function createSignaller(options: SignallerOptions): Signaller {
     },
     peerCount: () => peers.size,
     queuedCount: () => queues.size,
+    queuedBytes: () => queues.bytes,
     async close() {
       clearInterval(sweeper);
       if (!wss) return;

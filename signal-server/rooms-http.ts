@@ -7,10 +7,15 @@
  * `wait` seconds (at most 20) for the next message: long polling. Every message
  * is returned, the sender's own too: a client skips those with its own `from`.
  * Messages are kept briefly (the last 100 per room, 5 minutes).
+ *
+ * A room exists once someone posts to it. A GET on a room nobody has posted
+ * to creates nothing: it may wait (bounded per room and in all), so parked
+ * long-polls never take the places of rooms in use.
  */
 import express from 'express';
 import { isTrustedRequest, type Trust } from './origins.ts';
-import { DEFAULT_ROOM_LIMITS, isRoomName, rateLimiter, ROOM_NAME_RULE, type RoomLimits } from './room-limits.ts';
+import { RoomMembers } from './room-members.ts';
+import { DEFAULT_ROOM_LIMITS, isRoomName, ROOM_NAME_RULE, type RoomLimits } from './room-limits.ts';
 
 export interface PolledMessage {
   seq: number;
@@ -22,13 +27,15 @@ export const MAX_WAIT_SECONDS = 20;
 const KEEP_MESSAGES = 100;
 const KEEP_MS = 5 * 60_000;
 const MAX_ROOMS = 1000;
+/** Requests waiting in one room: its members, and a few left behind by reloaded tabs. */
+const MAX_WAITING_PER_ROOM = 32;
+/** Requests waiting in all rooms: each is an open connection the server holds for up to 20 s. */
+const MAX_WAITING = 5000;
 
 interface Room {
   seq: number;
   messages: (PolledMessage & { at: number })[];
-  /** Senders seen in the last KEEP_MS, each with its rate limiter: the room's members. */
-  senders: Map<string, { last: number; limiter: { allow(): boolean } }>;
-  waiters: Set<() => void>;
+  members: RoomMembers;
 }
 
 export interface PollingRooms {
@@ -42,6 +49,10 @@ function roomError(res: express.Response, status: number, error: string): void {
   res.status(status).json({ error });
 }
 
+function tooLarge(limits: RoomLimits): string {
+  return `The room message is too large: its "data" may be at most ${Math.round(limits.maxMessageBytes / 1024)} KiB of JSON`;
+}
+
 export function createPollingRooms(options: {
   ports: () => Trust;
   limits?: RoomLimits;
@@ -50,16 +61,25 @@ export function createPollingRooms(options: {
   const limits = options.limits ?? DEFAULT_ROOM_LIMITS;
   const now = options.now ?? Date.now;
   const rooms = new Map<string, Room>();
+  /** Long-polls parked per room name, whether or not the room exists yet. */
+  const waiting = new Map<string, Set<() => void>>();
+  let waitingCount = 0;
   const router = express.Router();
 
   const sweep = () => {
     const cutoff = now() - KEEP_MS;
     for (const [name, room] of rooms) {
       room.messages = room.messages.filter((m) => m.at >= cutoff);
-      for (const [from, sender] of room.senders) if (sender.last < cutoff) room.senders.delete(from);
-      if (room.messages.length === 0 && room.senders.size === 0 && room.waiters.size === 0) rooms.delete(name);
+      room.members.sweep();
+      if (room.messages.length === 0 && room.members.size === 0) rooms.delete(name);
     }
   };
+  /** Whether a new room may open, sweeping first when the cap is reached. */
+  const roomAvailable = () => {
+    if (rooms.size >= MAX_ROOMS) sweep();
+    return rooms.size < MAX_ROOMS;
+  };
+  const roomsFull = (res: express.Response) => roomError(res, 503, 'too many rooms open: try again in a few minutes');
 
   // CORS: the run frame (sandbox origin) calls these; other web pages may not.
   router.use('/rooms', (req, res, next) => {
@@ -98,31 +118,20 @@ export function createPollingRooms(options: {
       return roomError(res, 400, '"from" must be 1–64 printable ASCII characters (who sent it, so others can skip their own)');
     }
     if (body.data === undefined) return roomError(res, 400, '"data" is missing: it is the message to relay (any JSON value)');
-    if (Buffer.byteLength(JSON.stringify(body.data)) > limits.maxMessageBytes) {
-      return roomError(res, 413, `message too large (over ${limits.maxMessageBytes} bytes)`);
-    }
+    if (Buffer.byteLength(JSON.stringify(body.data)) > limits.maxMessageBytes) return roomError(res, 413, tooLarge(limits));
     let room = rooms.get(name);
     if (!room) {
-      if (rooms.size >= MAX_ROOMS) sweep();
-      if (rooms.size >= MAX_ROOMS) return roomError(res, 503, 'too many rooms open: try again in a few minutes');
-      room = { seq: 0, messages: [], senders: new Map(), waiters: new Set() };
+      if (!roomAvailable()) return roomsFull(res);
+      room = { seq: 0, messages: [], members: new RoomMembers(limits, undefined, now) };
       rooms.set(name, room);
     }
-    let sender = room.senders.get(body.from);
-    if (!sender) {
-      if (room.senders.size >= limits.maxMembers) sweep();
-      if (room.senders.size >= limits.maxMembers) return roomError(res, 409, `room is full (${limits.maxMembers} members)`);
-      sender = { last: now(), limiter: rateLimiter(limits.maxMessagesPerSecond, now) };
-      room.senders.set(body.from, sender);
-    }
-    if (!sender.limiter.allow()) {
-      return roomError(res, 429, `too many messages (over ${limits.maxMessagesPerSecond} per second)`);
-    }
-    sender.last = now();
+    const verdict = room.members.send(body.from);
+    if (verdict === 'full') return roomError(res, 409, `room is full (${limits.maxMembers} members)`);
+    if (verdict === 'rate-limit') return roomError(res, 429, `too many messages (over ${limits.maxMessagesPerSecond} per second)`);
     const message = { seq: ++room.seq, from: body.from, data: body.data, at: now() };
     room.messages.push(message);
     if (room.messages.length > KEEP_MESSAGES) room.messages.shift();
-    for (const wake of room.waiters) wake();
+    for (const wake of [...(waiting.get(name) ?? [])]) wake();
     res.status(201).json({ seq: message.seq });
   });
 
@@ -139,33 +148,44 @@ export function createPollingRooms(options: {
       const messages = pending();
       res.json({ messages, next: messages.at(-1)?.seq ?? after });
     };
+    // A GET for a room nobody has opened would have a room to wait in only if one may open.
+    if (!rooms.has(name) && !roomAvailable()) return roomsFull(res);
     if (pending().length > 0 || wait === 0) return answer();
 
     // Long poll: park until a message arrives, the wait runs out or the client leaves.
-    let room = rooms.get(name);
-    if (!room) {
-      room = { seq: 0, messages: [], senders: new Map(), waiters: new Set() };
-      rooms.set(name, room);
-    }
-    const parked = room;
-    const done = () => {
+    const parked = waiting.get(name) ?? new Set<() => void>();
+    if (parked.size >= MAX_WAITING_PER_ROOM) return roomError(res, 429, `too many requests waiting in this room (over ${MAX_WAITING_PER_ROOM})`);
+    if (waitingCount >= MAX_WAITING) return roomError(res, 503, 'too many requests waiting: try again in a few seconds');
+    const unpark = () => {
       clearTimeout(timer);
-      parked.waiters.delete(done);
+      if (!parked.delete(done)) return;
+      waitingCount--;
+      if (parked.size === 0) waiting.delete(name);
+    };
+    const done = () => {
+      unpark();
       if (!res.headersSent) answer();
     };
     const timer = setTimeout(done, Math.min(wait, MAX_WAIT_SECONDS) * 1000);
-    parked.waiters.add(done);
-    res.on('close', () => {
-      clearTimeout(timer);
-      parked.waiters.delete(done);
-    });
+    parked.add(done);
+    waiting.set(name, parked);
+    waitingCount++;
+    res.on('close', unpark);
+  });
+
+  router.use('/rooms', (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // The site's error handler would speak of runs: a room message has its own limit.
+    if ((error as { type?: unknown } | null)?.type !== 'entity.too.large' || res.headersSent) return next(error);
+    roomError(res, 413, tooLarge(limits));
   });
 
   return {
     router,
     sweep,
     close() {
-      for (const room of rooms.values()) for (const wake of [...room.waiters]) wake();
+      for (const parked of [...waiting.values()]) for (const wake of [...parked]) wake();
+      waiting.clear();
+      waitingCount = 0;
       rooms.clear();
     },
   };

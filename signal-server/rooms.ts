@@ -59,7 +59,9 @@ export function createRoomRelay(options: RoomRelayOptions): RoomRelay {
         return;
       }
       const text = data.toString();
-      for (const other of members) if (other !== ws && other.readyState === other.OPEN) other.send(text);
+      for (const other of members) {
+        if (other !== ws && other.readyState === other.OPEN && other.bufferedAmount <= limits.maxBacklogBytes) other.send(text);
+      }
     });
     ws.on('error', () => {}); // a misbehaving client is closed by ws; nothing to report
     ws.on('close', () => {

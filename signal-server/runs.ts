@@ -10,12 +10,13 @@ export interface Run {
   id: string;
   files: ReadonlyMap<string, string>;
   createdAt: number;
+  /** The memory its files take (memoryOfRun), not their UTF-8 size. */
   bytes: number;
 }
 
 export interface StoreLimits {
   maxRuns: number;
-  /** Total UTF-8 bytes of all stored runs. */
+  /** Memory all stored runs may take, as memoryOfRun counts it. */
   maxBytes: number;
   ttlMs: number;
 }
@@ -25,6 +26,27 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
   maxBytes: 64 * 1024 * 1024,
   ttlMs: 60 * 60 * 1000,
 };
+
+/** Roughly what V8 and the Map spend on one file besides its characters: two string headers and an entry. */
+export const FILE_OVERHEAD_BYTES = 64;
+
+const ONLY_LATIN1 = /^[\x00-\xff]*$/;
+
+/**
+ * What a string costs in V8: one byte a character when every character is
+ * Latin-1 (U+0000–U+00FF), else two bytes a character for the whole string.
+ * UTF-8 size is no measure of that: one emoji in a megabyte of ASCII doubles
+ * the string's memory, and Latin-1 letters take one byte here but two in UTF-8.
+ */
+export function memoryOfString(text: string): number {
+  return ONLY_LATIN1.test(text) ? text.length : 2 * text.length;
+}
+
+export function memoryOfRun(files: ReadonlyMap<string, string>): number {
+  let bytes = 0;
+  for (const [path, text] of files) bytes += memoryOfString(path) + memoryOfString(text) + FILE_OVERHEAD_BYTES;
+  return bytes;
+}
 
 export const RUN_ID_PATTERN = /^[0-9a-f]{32}$/;
 
@@ -61,8 +83,7 @@ export function createRunStore(
   const store: RunStore = {
     create(files) {
       store.sweep();
-      let size = 0;
-      for (const text of files.values()) size += Buffer.byteLength(text, 'utf8');
+      const size = memoryOfRun(files);
       for (const oldest of runs.values()) {
         if (runs.size < limits.maxRuns && bytes + size <= limits.maxBytes) break;
         remove(oldest);

@@ -8,6 +8,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { certificateNames } from './certificate.ts';
+import { createConnectionLimit } from './connection-limit.ts';
 import { lanOrigins } from './lan-origins.ts';
 import type { Config } from './config.ts';
 import { createHostAllowList, onlyOwnHosts, onlyOwnHostUpgrades } from './host-allow-list.ts';
@@ -59,6 +60,21 @@ export interface TurnSource {
   readonly info: TurnInfo | null;
 }
 
+/**
+ * How long a client may take to send a request. Node's defaults let a stalled
+ * client hold a connection (and the part of a body it sent) for 60 s of
+ * headers and 300 s of body, checked only every 30 s. These count from the
+ * connection's first byte to the request's last; once a request is in, they
+ * no longer apply, so a long poll (up to 20 s) and a WebSocket run as long as
+ * they need. 30 s carries a 4 MiB run at 1.2 Mbit/s.
+ */
+export const REQUEST_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  /** How often Node looks for connections past those timeouts. */
+  connectionsCheckingInterval: 1_000,
+};
+
 /** Listens, or rejects with a ListenError naming the variable that chose the port. */
 async function listen(server: Server, port: number, host: string, envName: string): Promise<number> {
   try {
@@ -108,9 +124,14 @@ export async function startServer(
   const siteState: SiteState = { building: false };
   const runs = createRunStore();
   // Both origins over TLS or neither: a secure page may not frame or reach plain http.
-  const createServer = (): Server => (config.https && tls ? createHttpsServer({ key: tls.key, cert: tls.cert }) : createHttpServer());
+  const createServer = (): Server =>
+    config.https && tls ? createHttpsServer({ key: tls.key, cert: tls.cert, ...REQUEST_TIMEOUTS }) : createHttpServer(REQUEST_TIMEOUTS);
   const apiServer = createServer();
   const sandboxServer = createServer();
+  // One count for both origins: a learner's tab uses both, and so does an attacker.
+  const connections = createConnectionLimit(config.maxConnectionsPerClient);
+  connections.watch(apiServer, config.https);
+  connections.watch(sandboxServer, config.https);
 
   // Read per request: the ports are known only once the servers listen.
   // A page at one of this machine's addresses places its frame at a partner address (another site).
@@ -136,6 +157,7 @@ export async function startServer(
   metrics = createMetrics({
     peersConnected: () => signaller.peerCount(),
     absentPeerQueue: () => signaller.queuedCount(),
+    absentPeerQueueBytes: () => signaller.queuedBytes(),
     rooms: () => rooms.stats(),
     turnCredentialsIssued: () => iceServers.issued,
     runs: () => runs.size,

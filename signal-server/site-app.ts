@@ -3,6 +3,7 @@
  * /peerjs and, in site mode, the built site itself.
  */
 import express from 'express';
+import { bodyBudget, DEFAULT_BODY_BUDGET } from './body-budget.ts';
 import type { CreateRunResponse, SandboxHostPairs, SiteConfig } from '../sandbox/protocol.ts';
 import { PEERJS_PATH } from './frame-config.ts';
 import type { IceServerSource } from './ice-servers.ts';
@@ -53,6 +54,7 @@ export function createSiteApp(options: SiteAppOptions): express.Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(bodyBudget({ ...DEFAULT_BODY_BUDGET, maxBody: bodyLimit(limits) }));
 
   app.get('/healthz', (_req, res) => {
     const building = options.siteState.building;

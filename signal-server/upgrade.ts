@@ -10,6 +10,7 @@ import { STATUS_CODES } from 'node:http';
 /** Handles the upgrade and returns true, or returns false to let the next handler (or the refusal) have it. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
+/** Answers a raw socket (an upgrade we refuse, a connection past the per-client cap) with an HTTP error, and ends it. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   // A client that already hung up must not turn into an unhandled 'error'.
   socket.on('error', () => {});

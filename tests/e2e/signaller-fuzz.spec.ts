@@ -9,13 +9,11 @@
 // The attack goes to a server of its own (the same code, run with
 // --expose-gc so its heap can be measured after a collection), not to the
 // suite's shared one.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { test, expect, type APIRequestContext } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { fuzzSignaller } from './support/hostile-clients.ts';
 import { readLessons } from './support/lessons.ts';
 import { E2E_PORT } from './support/ports.ts';
+import { metricsOf, startServerProcess } from './support/server-process.ts';
 import { Workspace } from './support/workspace.ts';
 
 /** Beside the suite's ports (E2E_PORT..+2, and +4..+6 for the HTTPS spec). */
@@ -25,52 +23,10 @@ const ORIGIN = `http://localhost:${PORT}`;
 const FUZZ_MS = 40_000;
 const lesson = readLessons().find((l) => l.folder === '05-signalling-with-peerjs');
 
-interface MeasuredServer {
-  heapUsed(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startMeasuredServer(): Promise<MeasuredServer> {
-  const script = fileURLToPath(new URL('./support/measured-server.ts', import.meta.url));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--expose-gc', script], {
-    env: { ...process.env, PORT: String(PORT), SANDBOX_PORT: String(PORT + 1) },
-  });
-  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const nextLine = () => new Promise<string>((resolve) => waiting.push(resolve));
-  await nextLine(); // {"ports": …}: listening
-  return {
-    async heapUsed() {
-      const answer = nextLine();
-      child.stdin.write('heap\n');
-      return (JSON.parse(await answer) as { heapUsed: number }).heapUsed;
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin.end();
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
-}
-
-async function metrics(request: APIRequestContext): Promise<Map<string, number>> {
-  const text = await (await request.get(`${ORIGIN}/metrics`)).text();
-  const samples = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    samples.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return samples;
-}
-
 test('the signaller keeps serving honest peers through a minute of hostile traffic', async ({ page, request }) => {
   test.setTimeout(150_000);
   expect(lesson, 'lesson 05 exists').toBeDefined();
-  const server = await startMeasuredServer();
+  const server = await startServerProcess(PORT, { SANDBOX_PORT: String(PORT + 1) });
   try {
     const workspace = await Workspace.open(page, { path: ORIGIN + lesson!.path });
     await workspace.setFiles(lesson!.solution);
@@ -99,7 +55,7 @@ test('the signaller keeps serving honest peers through a minute of hostile traff
     expect(tally.sockets).toBeGreaterThan(200);
 
     expect((await request.get(`${ORIGIN}/healthz`)).status()).toBe(200);
-    const after = await metrics(request);
+    const after = await metricsOf(ORIGIN);
     const dropped = (reason: string) => after.get(`playground_signaller_messages_dropped_total{reason="${reason}"}`) ?? 0;
     console.log(`fuzz: ${tally.frames} frames over ${tally.sockets} sockets, ${tally.halfOpen} half-open; dropped ${JSON.stringify(
       Object.fromEntries(['binary', 'invalid-json', 'unknown-type', 'no-destination', 'rate-limit', 'queue-full'].map((r) => [r, dropped(r)])),
@@ -111,8 +67,8 @@ test('the signaller keeps serving honest peers through a minute of hostile traff
     // Queued messages expire within seconds of the attack ending, every socket
     // is gone, and the heap after a full collection is back near its baseline
     // (a leak per socket or frame would hold megabytes after ~10,000 sockets).
-    await expect.poll(async () => (await metrics(request)).get('playground_signaller_queued_messages'), { timeout: 15_000 }).toBe(0);
-    await expect.poll(async () => (await metrics(request)).get('playground_peers_connected'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await metricsOf(ORIGIN)).get('playground_signaller_queued_messages'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await metricsOf(ORIGIN)).get('playground_peers_connected'), { timeout: 15_000 }).toBe(0);
     const heapAfter = await server.heapUsed();
     console.log(`fuzz: heap after a full GC ${(before / 2 ** 20).toFixed(1)} MB before, ${(heapAfter / 2 ** 20).toFixed(1)} MB after`);
     expect(heapAfter / before).toBeLessThan(1.2);

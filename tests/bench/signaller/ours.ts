@@ -11,6 +11,7 @@ import { startServer } from '../../../signal-server/server.ts';
 
 const empty = mkdtempSync(join(tmpdir(), 'playground-bench-'));
 const quiet = { info() {}, error() {} };
-const server = await startServer(parseConfig({ PORT: '0', SANDBOX_PORT: '0' }), { siteDist: empty, sandboxDist: empty }, quiet);
+// Every benchmark peer connects from 127.0.0.1: the per-client connection cap would stop them at 1000.
+const server = await startServer(parseConfig({ PORT: '0', SANDBOX_PORT: '0', MAX_CONNECTIONS_PER_CLIENT: '0' }), { siteDist: empty, sandboxDist: empty }, quiet);
 console.log(JSON.stringify({ port: server.ports.site, path: '/peerjs/peerjs' }));
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -7,6 +7,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { signallerUrl } from './peerjs-client.ts';
 
 export interface FuzzTally {
   frames: number;
@@ -44,10 +45,6 @@ export function hostileFrame(next: () => number): string | Buffer {
   ])();
 }
 
-function socketUrl(port: number, id: string, token: string): string {
-  return `ws://127.0.0.1:${port}/peerjs/peerjs?key=peerjs&id=${encodeURIComponent(id)}&token=${token}`;
-}
-
 function opened(ws: WebSocket): Promise<boolean> {
   return new Promise((resolve) => {
     ws.once('open', () => resolve(true));
@@ -62,7 +59,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function frameWorker(port: number, seed: number, until: number, tally: FuzzTally): Promise<void> {
   const next = random(seed);
   while (Date.now() < until) {
-    const ws = new WebSocket(socketUrl(port, `fuzz-${seed}-${tally.sockets}`, `t${seed}`));
+    const ws = new WebSocket(signallerUrl(port, `fuzz-${seed}-${tally.sockets}`, `t${seed}`));
     ws.on('error', () => {});
     tally.sockets++;
     if (!(await opened(ws))) {
@@ -87,7 +84,7 @@ async function frameWorker(port: number, seed: number, until: number, tally: Fuz
 /** Floods a few absent ids with candidates, just under the rate limit, so their queues fill. */
 async function floodWorker(port: number, seed: number, until: number, tally: FuzzTally): Promise<void> {
   while (Date.now() < until) {
-    const ws = new WebSocket(socketUrl(port, `flood-${seed}-${tally.sockets}`, `f${seed}`));
+    const ws = new WebSocket(signallerUrl(port, `flood-${seed}-${tally.sockets}`, `f${seed}`));
     ws.on('error', () => {});
     tally.sockets++;
     if (!(await opened(ws))) continue;
@@ -108,7 +105,7 @@ async function churnWorker(port: number, seed: number, until: number, tally: Fuz
   while (Date.now() < until) {
     const targets = victims();
     const id = targets.length > 0 && next() < 0.3 ? (targets[Math.floor(next() * targets.length)] as string) : `churn-${seed}-${tally.sockets}`;
-    const ws = new WebSocket(socketUrl(port, id, `guess${Math.floor(next() * 1e6)}`));
+    const ws = new WebSocket(signallerUrl(port, id, `guess${Math.floor(next() * 1e6)}`));
     ws.on('error', () => {});
     tally.sockets++;
     await opened(ws);

@@ -23,7 +23,18 @@ describe('parseConfig', () => {
       https: false,
       certDir: null,
       allowedOrigins: [],
+      maxConnectionsPerClient: 1000,
     });
+  });
+
+  it('reads the per-client connection cap, 0 meaning none, and refuses anything but a whole number', () => {
+    expect(parseConfig({ MAX_CONNECTIONS_PER_CLIENT: ' 250 ' }).maxConnectionsPerClient).toBe(250);
+    expect(parseConfig({ MAX_CONNECTIONS_PER_CLIENT: '0' }).maxConnectionsPerClient).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots', '99999999']) {
+      expect(error(() => parseConfig({ MAX_CONNECTIONS_PER_CLIENT: bad }))).toBe(
+        `MAX_CONNECTIONS_PER_CLIENT must be a whole number of connections (0 = no cap), got "${bad}"`,
+      );
+    }
   });
 
   it('reads extra trusted origins, and refuses anything that is not an origin', () => {

@@ -28,6 +28,15 @@ describe('polling rooms', () => {
     expect((await get('order', 'after=2')).body).toEqual({ messages: [], next: 2 });
   });
 
+  it('bounds the requests waiting in one room', async () => {
+    const parked = Array.from({ length: 32 }, () => get('crowded', 'after=0&wait=2'));
+    await new Promise((r) => setTimeout(r, 200));
+    const extra = await get('crowded', 'after=0&wait=2');
+    expect([extra.status, extra.body.error]).toEqual([429, 'too many requests waiting in this room (over 32)']);
+    await post('crowded', { from: 'a', data: 1 });
+    expect((await Promise.all(parked)).every((reply) => reply.body.messages?.length === 1)).toBe(true);
+  });
+
   it('wakes a waiting request when a message arrives', async () => {
     const started = Date.now();
     const waiting = get('wake', 'after=0&wait=10');
@@ -46,7 +55,10 @@ describe('polling rooms', () => {
 
   it('applies the same limits as the WebSocket rooms, with clear errors', async () => {
     const big = await post('limits', { from: 'a', data: 'x'.repeat(64 * 1024 + 10) });
-    expect(big.status).toBe(413);
+    const huge = await post('limits', { from: 'a', data: 'x'.repeat(70 * 1024) }); // past the body parser's limit too
+    for (const reply of [big, huge]) {
+      expect([reply.status, JSON.parse(reply.body).error]).toEqual([413, 'The room message is too large: its "data" may be at most 64 KiB of JSON']);
+    }
     for (let i = 1; i <= 8; i++) expect((await post('limits', { from: `m${i}`, data: i })).status).toBe(201);
     const ninth = await post('limits', { from: 'm9', data: 9 });
     expect([ninth.status, JSON.parse(ninth.body).error]).toEqual([409, 'room is full (8 members)']);

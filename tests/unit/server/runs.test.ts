@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidRunPath, parseRunRequest, RunRequestError, type RunLimits } from '../../../signal-server/run-request.ts';
-import { createRunStore, newRunId, RUN_ID_PATTERN } from '../../../signal-server/runs.ts';
+import { createRunStore, FILE_OVERHEAD_BYTES, memoryOfRun, memoryOfString, newRunId, RUN_ID_PATTERN } from '../../../signal-server/runs.ts';
 
 const limits: RunLimits = { maxFiles: 3, maxFileBytes: 100, maxRunBytes: 150, maxPathLength: 40 };
 
@@ -109,7 +109,8 @@ describe('createRunStore', () => {
   });
 
   it('makes room by dropping the oldest runs when full, by count and by bytes', () => {
-    const store = createRunStore({ maxRuns: 2, maxBytes: 10, ttlMs: 60_000 });
+    const small = memoryOfRun(files('1234'));
+    const store = createRunStore({ maxRuns: 2, maxBytes: small + memoryOfRun(files('123456')), ttlMs: 60_000 });
     const a = store.create(files('1234'));
     const b = store.create(files('1234'));
     const c = store.create(files('1234'));
@@ -118,7 +119,27 @@ describe('createRunStore', () => {
     expect(store.get(b.id)).toBeUndefined();
     expect(store.get(c.id)).toBeUndefined();
     expect(store.get(d.id)).toBeDefined();
-    expect(store.bytes).toBe(8);
+    expect(store.bytes).toBe(memoryOfRun(files('12345678')));
+  });
+
+  it('counts the memory V8 gives the text: one byte a character in Latin-1, else two for the whole string', () => {
+    expect(memoryOfString('')).toBe(0);
+    expect(memoryOfString('abc')).toBe(3);
+    expect(memoryOfString('café ÿ')).toBe(6); // Latin-1: one byte each, though UTF-8 needs 8
+    expect(memoryOfString('a'.repeat(1000) + '中')).toBe(2002); // one wide character widens them all (UTF-8: 1003)
+    expect(memoryOfString('😀')).toBe(4); // two UTF-16 code units
+    expect(memoryOfRun(new Map([['index.html', 'é'], ['a.js', 'Ā']]))).toBe(10 + 1 + 4 + 2 + 2 * FILE_OVERHEAD_BYTES);
+  });
+
+  it('fills by memory, so two-byte text holds half as many runs as Latin-1 text of the same UTF-8 size', () => {
+    const latin = 'a'.repeat(999) + 'é'; // 1001 bytes of UTF-8, 1000 bytes in V8
+    const wide = 'a'.repeat(998) + '中'; // 1001 bytes of UTF-8, 1998 bytes in V8
+    const fill = (text: string) => {
+      const store = createRunStore({ maxRuns: 100, maxBytes: 10_000, ttlMs: 60_000 });
+      for (let i = 0; i < 20; i++) store.create(files(text));
+      return store.size;
+    };
+    expect([fill(latin), fill(wide)]).toEqual([9, 4]);
   });
 
   it('never hands out the same id twice', () => {

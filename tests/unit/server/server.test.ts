@@ -250,3 +250,31 @@ describe('without builds', () => {
     expect((await http(server.ports.sandbox, '/vendor/peerjs.js')).status).toBe(503);
   });
 });
+
+describe('per-client connection cap', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { MAX_CONNECTIONS_PER_CLIENT: '2' } });
+  });
+  afterAll(() => server.stop());
+
+  const open = (port: number) =>
+    new Promise<{ reply: Promise<string>; close(): void }>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        resolve({ reply: new Promise((done) => socket.on('close', () => done(text))), close: () => socket.destroy() });
+      });
+      socket.on('error', () => {});
+    });
+
+  it('counts both origins together and answers the connection past the cap with a 429 at once', async () => {
+    const held = [await open(server.ports.site), await open(server.ports.sandbox)];
+    const third = await open(server.ports.site);
+    expect(await third.reply).toMatch(/^HTTP\/1\.1 429 Too Many Requests[\s\S]*too many connections from your address \(over 2\)/);
+    held[0]!.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await http(server.ports.site, '/healthz')).status).toBe(200); // a place came free
+    for (const socket of held) socket.close();
+  });
+});

@@ -185,6 +185,15 @@ describe('our signaller', () => {
     expect(metric(metrics, 'playground_signaller_messages_dropped_total{reason="rate-limit"}')).toBeGreaterThanOrEqual(1);
   });
 
+  it('closes a socket that sends more than 1 MiB a second, with a reason', async () => {
+    const flood = client(server.ports.site, 'heavy');
+    await opened(flood);
+    const big = JSON.stringify({ type: 'HEARTBEAT', payload: 'x'.repeat(60 * 1024) });
+    for (let i = 0; i < 20; i++) flood.ws.send(big); // 1.2 MB, well under 200 frames
+    expect(await flood.closed).toBe(1008);
+    expect(await flood.reason).toBe('too much data (over 1024 KiB per second)');
+  });
+
   it('holds at most 64 messages for a peer that is not connected, and delivers them when it connects', async () => {
     const sender = client(server.ports.site, 'patient');
     await opened(sender);
