@@ -10,7 +10,7 @@ import { MODULE_PAGE, Workspace } from './support/workspace.ts';
 const lesson = readLessons()[0]!;
 
 /** Each program prints "ready", then floods this many ms later (once the run is placed and Stop enabled). */
-const FLOOD_AT = 1500;
+const FLOOD_AT = 3000;
 
 /** Learner code posting protocol-shaped batches straight to the page: about 4.6 M events in 10 s. */
 const FORGED = `
