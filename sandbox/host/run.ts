@@ -191,6 +191,7 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
       if (event.origin !== sandboxOrigin || event.source !== frame.contentWindow || event.source === null) return;
       const over = guard.message() ?? guard.events(claimedEvents(event.data));
       if (over) return flooded(over);
+      // Anything the frame posts shows it is alive (the watchdog's question); what it says is checked in handle.
       heardAny = true;
       lastHeard = performance.now();
       inbox.push(event.data);

@@ -178,7 +178,7 @@ export function writeLesson(storage: StorageLike | null, slug: string, save: Sav
   }
 }
 
-export function saveProblem(error: unknown): string {
+function saveProblem(error: unknown): string {
   return isQuotaError(error)
     ? "Could not save your code: this browser's storage for the site is full. Your code is still in the editor; copy it somewhere safe."
     : `Could not save your code (${errorMessage(error)}). Your code is still in the editor; copy it somewhere safe.`;
@@ -216,17 +216,17 @@ export function markCompleted(storage: StorageLike | null, slug: string, now: Da
   }
 }
 
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
   // Browsers disagree on the name; the legacy codes are 22 (most) and 1014 (old Firefox).
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
