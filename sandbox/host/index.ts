@@ -4,9 +4,10 @@
  */
 export { startRun, WATCHDOG_MS, STOP_TIMEOUT_MS } from './run.ts';
 export type { RunEndReason, RunHandle, StartRunOptions } from './run.ts';
-export { validateFrameMessage, validateEvent, validateMungeRequest, isJson, MAX_BATCH } from './validate.ts';
+export { validateFrameMessage, validateEvent, validateMungeRequest, claimedEvents, isJson, MAX_BATCH } from './validate.ts';
 export { munging, createMungeSession } from './munge.ts';
 export type { MungeSession, MungeRunLink, PendingDescription } from './munge.ts';
 export type { ValidatedMessage } from './validate.ts';
 export { getSiteConfig, isSiteConfig } from './config.ts';
+export { createFloodGuard, type FloodGuard } from './flood-guard.ts';
 export { createFrame, FRAME_ALLOW, FRAME_SANDBOX } from './frame.ts';

@@ -11,10 +11,14 @@ import { getSiteConfig } from './config.ts';
 import { createFrame } from './frame.ts';
 import { munging } from './munge.ts';
 import { pairQuery, type PairParams } from '../pairing.ts';
-import { validateFrameMessage } from './validate.ts';
+import { claimedEvents, validateFrameMessage } from './validate.ts';
+import { createFloodGuard } from './flood-guard.ts';
 
-/** Why a run ended: Stop (also a new Run in the same container, or the caller's signal), or the frame went silent. */
-export type RunEndReason = 'stopped' | 'unresponsive';
+/**
+ * Why a run ended: Stop (also a new Run in the same container, or the caller's
+ * signal), the frame went silent, or it posted more than the page will take (flood-guard.ts).
+ */
+export type RunEndReason = 'stopped' | 'unresponsive' | 'flooded';
 
 export interface StartRunOptions {
   /** The element the preview iframe goes into (the "Preview" region). */
@@ -55,6 +59,8 @@ export interface RunHandle {
 export const WATCHDOG_MS = 5000;
 /** How long Stop waits for the frame's `stopped` before removing it anyway. */
 export const STOP_TIMEOUT_MS = 1000;
+/** The longest the page spends on the frame's messages before letting clicks and painting in. */
+const DRAIN_SLICE_MS = 8;
 
 const current = new WeakMap<HTMLElement, { abort(): void; stop(): Promise<void> }>();
 
@@ -124,6 +130,11 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   let lastSeq = -1;
   let lastT = 0;
   let lastEventAt = performance.now();
+  const guard = createFloodGuard(() => performance.now());
+  const flooded = (reason: string) => {
+    deliver([playgroundError('TooManyMessages', reason, lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
+    end('flooded');
+  };
 
   const end = (reason: RunEndReason) => {
     if (life.signal.aborted) return;
@@ -144,35 +155,64 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
     }
   };
 
+  // What the frame posted, handled in slices of the main thread (drain) rather
+  // in the message event: the listener only counts, so it keeps up with any
+  // frame, and the flood guard sees how fast the frame really posts (were each
+  // batch printed on arrival, a flood would be throttled by the page's own
+  // speed, never look fast, and queue up minutes of work).
+  const inbox: unknown[] = [];
+  let draining = false;
+
+  const handle = (data: unknown) => {
+    const validated = validateFrameMessage(data, run.id);
+    if (!validated) return;
+    const tooMuchText = guard.chars(validated.chars);
+    if (tooMuchText) return flooded(tooMuchText);
+    const { message } = validated;
+    if (message.kind === 'events') {
+      const last = message.events.at(-1);
+      if (last) {
+        lastSeq = Math.max(lastSeq, last.seq);
+        lastT = last.t;
+        lastEventAt = performance.now();
+      }
+      deliver(message.events);
+    } else if (message.kind === 'stopped') {
+      onStopped?.();
+    } else if (message.kind === 'munge-request') {
+      mungeLink?.request(message.request);
+    }
+  };
+
+  const drain = () => {
+    const until = performance.now() + DRAIN_SLICE_MS;
+    while (inbox.length > 0 && !life.signal.aborted && performance.now() < until) handle(inbox.shift());
+    draining = inbox.length > 0 && !life.signal.aborted;
+    if (draining) setTimeout(drain, 0);
+  };
+
   window.addEventListener(
     'message',
     (event: MessageEvent) => {
       if (event.origin !== sandboxOrigin || event.source !== frame.contentWindow || event.source === null) return;
-      const validated = validateFrameMessage(event.data, run.id);
-      if (!validated) return;
+      const over = guard.message() ?? guard.events(claimedEvents(event.data));
+      if (over) return flooded(over);
+      // Anything the frame posts shows it is alive (the watchdog's question); what it says is checked in handle.
       heardAny = true;
       lastHeard = performance.now();
-      const { message } = validated;
-      if (message.kind === 'events') {
-        const last = message.events.at(-1);
-        if (last) {
-          lastSeq = Math.max(lastSeq, last.seq);
-          lastT = last.t;
-          lastEventAt = lastHeard;
-        }
-        deliver(message.events);
-      } else if (message.kind === 'stopped') {
-        onStopped?.();
-      } else if (message.kind === 'munge-request') {
-        mungeLink?.request(message.request);
+      inbox.push(event.data);
+      if (!draining) {
+        draining = true;
+        setTimeout(drain, 0);
       }
     },
     { signal: life.signal },
   );
+  life.signal.addEventListener('abort', () => (inbox.length = 0), { once: true });
 
   const watchdog = setInterval(() => {
     if (performance.now() - lastHeard <= WATCHDOG_MS) return;
-    deliver([unresponsiveEvent(heardAny, lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
+    deliver([playgroundError('PreviewStopped', unresponsiveMessage(heardAny), lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
     end('unresponsive');
   }, 500);
   life.signal.addEventListener('abort', () => clearInterval(watchdog), { once: true });
@@ -195,9 +235,13 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   return { id: run.id, frame, ended, stop, warning: sameSiteWarning(window.location.hostname, sandboxOrigin) };
 }
 
-function unresponsiveEvent(heardAny: boolean, seq: number, t: number): ErrorEvent {
-  const message = heardAny
+function unresponsiveMessage(heardAny: boolean): string {
+  return heardAny
     ? `The page stopped responding for ${WATCHDOG_MS / 1000} seconds, so the playground stopped it. Something kept its main thread busy (a long calculation, an alert() left open, or an endless loop the loop guard cannot see).`
     : `The page did not start within ${WATCHDOG_MS / 1000} seconds, so the playground stopped it. Is the playground server still running?`;
-  return { type: 'error', kind: 'runtime', name: 'PreviewStopped', message, seq, t: Math.round(t) };
+}
+
+/** The host's own event, placed after the frame's last one. */
+function playgroundError(name: string, message: string, seq: number, t: number): ErrorEvent {
+  return { type: 'error', kind: 'runtime', name, message, seq, t: Math.round(t) };
 }

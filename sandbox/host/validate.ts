@@ -5,17 +5,34 @@
  * unknown fields are dropped, wrong types reject the event, and JSON payloads
  * must really be JSON (postMessage happily carries cycles, Dates and Maps,
  * which would crash the console, the checks or an export later on).
+ * Sizes are bounded too: no string longer than HOST_MAX_STRING, console lines
+ * and error texts cut to HOST_MAX_LINE_CHARS, and every message reports how many
+ * characters of text it carried so the run's meter can count them.
  * Pure: no DOM, tested by vitest.
  */
 import { PC_METHODS, type EventType, type Json, type PlaygroundEvent } from '../log/events.ts';
 import { MAX_MUNGE_SDP, PROTOCOL_SOURCE, type FrameMessage, type MungeRequest } from '../protocol.ts';
+import { HOST_MAX_LINE_CHARS, HOST_MAX_STRING, truncateLine } from '../limits.ts';
 
 /** Returns the cleaned value, or INVALID. */
 type Field = (value: unknown) => unknown;
 const INVALID = Symbol('invalid');
 const OMIT = Symbol('omit');
 
-const str: Field = (v) => (typeof v === 'string' ? v : INVALID);
+/** Characters of text seen since the last reset (validateFrameMessage reports them per message). */
+let charsSeen = 0;
+const str: Field = (v) => {
+  if (typeof v !== 'string' || v.length > HOST_MAX_STRING) return INVALID;
+  charsSeen += v.length;
+  return v;
+};
+/** Free text shown in the console: a line longer than HOST_MAX_LINE_CHARS is cut, not refused. */
+const text: Field = (v) => {
+  if (typeof v !== 'string') return INVALID;
+  const cut = truncateLine(v, HOST_MAX_LINE_CHARS);
+  charsSeen += cut.length;
+  return cut;
+};
 const num: Field = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : INVALID);
 const int: Field = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? v : INVALID);
 const bool: Field = (v) => (typeof v === 'boolean' ? v : INVALID);
@@ -50,12 +67,12 @@ const peerError = optional(shape({ type: str, message: str }));
 
 const SCHEMAS: Record<Exclude<EventType, 'pc.result'>, Record<string, Field>> = {
   run: { status: oneOf('started', 'stopped') },
-  console: { level: oneOf('log', 'info', 'warn', 'error', 'debug'), text: str, location },
+  console: { level: oneOf('log', 'info', 'warn', 'error', 'debug'), text, location },
   error: {
     kind: oneOf('uncaught', 'unhandledrejection', 'loop-guard', 'runtime'),
     name: str,
-    message: str,
-    stack: optional(str),
+    message: text,
+    stack: optional(text),
     location,
   },
   'pc.created': { pc: int, label: str, configuration: json },
@@ -170,6 +187,14 @@ export interface ValidatedMessage {
   message: FrameMessage;
   /** Events dropped from an `events` batch because they were malformed. */
   rejected: number;
+  /** Characters of text in the accepted events (after cutting), for the run's meter. */
+  chars: number;
+}
+
+/** How many events a message claims to carry, read before any is validated (0 for other messages). */
+export function claimedEvents(data: unknown): number {
+  if (!isPlainObject(data) || data.kind !== 'events' || !Array.isArray(data.events)) return 0;
+  return data.events.length;
 }
 
 /** At most this many events per batch; the runtime sends far fewer (it flushes every 50 ms). */
@@ -184,19 +209,24 @@ export function validateFrameMessage(data: unknown, runId: string): ValidatedMes
   switch (data.kind) {
     case 'heartbeat':
     case 'stopped':
-      return { message: { source: PROTOCOL_SOURCE, runId, kind: data.kind }, rejected: 0 };
+      return { message: { source: PROTOCOL_SOURCE, runId, kind: data.kind }, rejected: 0, chars: 0 };
     case 'events': {
       if (!Array.isArray(data.events) || data.events.length > MAX_BATCH) return null;
       const events: PlaygroundEvent[] = [];
+      let chars = 0;
       for (const raw of data.events as unknown[]) {
+        charsSeen = 0;
         const event = validateEvent(raw);
-        if (event) events.push(event);
+        if (!event) continue;
+        events.push(event);
+        chars += charsSeen;
       }
-      return { message: { source: PROTOCOL_SOURCE, runId, kind: 'events', events }, rejected: data.events.length - events.length };
+      return { message: { source: PROTOCOL_SOURCE, runId, kind: 'events', events }, rejected: data.events.length - events.length, chars };
     }
     case 'munge-request': {
+      charsSeen = 0;
       const request = validateMungeRequest(data.request);
-      return request ? { message: { source: PROTOCOL_SOURCE, runId, kind: 'munge-request', request }, rejected: 0 } : null;
+      return request ? { message: { source: PROTOCOL_SOURCE, runId, kind: 'munge-request', request }, rejected: 0, chars: charsSeen } : null;
     }
     default:
       return null;
@@ -209,7 +239,7 @@ const MUNGE_REQUEST: Record<string, Field> = {
   call: int,
   method: mungeMethod,
   type: sdpType,
-  sdp: (v) => (typeof v === 'string' && v.length <= MAX_MUNGE_SDP ? v : INVALID),
+  sdp: (v) => (typeof v === 'string' && v.length <= MAX_MUNGE_SDP ? ((charsSeen += v.length), v) : INVALID),
   created: bool,
 };
 
@@ -246,7 +276,11 @@ export function isJson(value: unknown): value is Json {
 }
 
 function checkJson(value: unknown, depth: number, active: Set<object>, valid: Set<object>): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string') {
+    charsSeen += value.length;
+    return value.length <= HOST_MAX_STRING;
+  }
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value !== 'object' || depth > MAX_DEPTH) return false;
   if (valid.has(value)) return true;

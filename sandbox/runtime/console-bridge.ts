@@ -11,6 +11,7 @@ import type { ConsoleLevel } from '../log/events.ts';
 import { formatArgs } from './format/args.ts';
 import { formatTable } from './format/table.ts';
 import { elapsed, natives } from './natives.ts';
+import { MAX_JSON_STRING, truncateLine } from '../limits.ts';
 import type { Recorder } from './recorder.ts';
 import { cleanStack, locationFromStack } from './source-location.ts';
 
@@ -22,6 +23,16 @@ type Method = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'table' | 'dir' | 'd
 const PLAIN_OUTPUT = new Set<Method>(['log', 'info', 'warn', 'error', 'debug', 'dir', 'dirxml', 'table', 'trace']);
 
 const METHODS: Method[] = ['log', 'info', 'warn', 'error', 'debug', 'table', 'dir', 'dirxml', 'trace', 'assert', 'count', 'countReset', 'time', 'timeLog', 'timeEnd', 'group', 'groupCollapsed', 'groupEnd'];
+
+/**
+ * The browser's own console gets a string argument cut at MAX_JSON_STRING:
+ * with DevTools (or a test driver) attached, a 64 MiB string is copied into a
+ * protocol message, which keeps the frame busy for seconds. The log got its
+ * copy, cut shorter still, from the bridge.
+ */
+function forNativeConsole(arg: unknown): unknown {
+  return typeof arg === 'string' ? truncateLine(arg, MAX_JSON_STRING) : arg;
+}
 
 export function installConsoleBridge(recorder: Recorder, base: string): void {
   const counts = new Map<string, number>();
@@ -137,7 +148,7 @@ export function installConsoleBridge(recorder: Recorder, base: string): void {
             busy = false;
           }
         }
-        return original.apply(console, args);
+        return original.apply(console, args.map(forNativeConsole));
       },
     }[method] as (...args: unknown[]) => void;
     (console as unknown as Record<string, unknown>)[method] = wrapped;

@@ -6,6 +6,7 @@
  */
 import type { Json } from '../log/events.ts';
 import { className, nativeGetterValues } from './format/object-shape.ts';
+import { MAX_JSON_STRING, truncateLine } from '../limits.ts';
 
 /** Lets a caller describe objects it knows better (tracks, senders, data channels…). */
 export type Describer = (value: object) => Json | undefined;
@@ -20,6 +21,8 @@ export function toJson(value: unknown, describe?: Describer): Json {
 function convert(value: unknown, describe: Describer | undefined, depth: number, ancestors: object[]): Json {
   switch (typeof value) {
     case 'string':
+      // A 64 MiB string handed to playground.report must not cross to the page whole.
+      return truncateLine(value, MAX_JSON_STRING);
     case 'boolean':
       return value;
     case 'number':

@@ -91,22 +91,27 @@ export function createEditor({ container, stores, theme, onRun }: EditorOptions)
     editor.updateOptions({ readOnly: shown });
   };
   show();
+
+  function replaceFiles(files: Readonly<Record<string, string>>): boolean {
+    let changed = false;
+    for (const [name, model] of own) {
+      const text = files[name] ?? stores.lesson.files[name] ?? '';
+      if (model.getValue() === text) continue;
+      changed = true;
+      // Separate undo stops around the change, so one Ctrl+Z undoes exactly it.
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      model.pushStackElement();
+    }
+    return changed;
+  }
   const unsubscribe = [stores.openFile.listen(show), stores.solutionShown.listen(show)];
 
   return {
     resetToStarting() {
-      let changed = false;
-      for (const [name, model] of own) {
-        const starting = stores.lesson.files[name] ?? '';
-        if (model.getValue() === starting) continue;
-        changed = true;
-        // Separate undo stops around the reset, so one Ctrl+Z undoes exactly the reset.
-        model.pushStackElement();
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: starting }], () => null);
-        model.pushStackElement();
-      }
-      return changed;
+      return replaceFiles(stores.lesson.files);
     },
+    replaceFiles,
     showErrors(errors, inSolution) {
       const byModel = new Map<Model, RunError[]>();
       for (const error of errors) {

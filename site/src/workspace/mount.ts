@@ -5,8 +5,10 @@
  * readable before the editor's code arrives. The inspector's code loads only
  * when the learner first switches to it.
  */
-import { PROGRESS_EVENT, browserStorage, markCompleted, readLesson, readProgress } from './persistence.ts';
+import { PROGRESS_EVENT, browserStorage, lessonKey, markCompleted, newTabId, readLesson, readProgress } from './persistence.ts';
 import { startAutosave } from './autosave.ts';
+import { dismissCopy, keptKey, readKept } from './kept-copies.ts';
+import { createRecoveryView } from './recovery-view.ts';
 import { createFilesStores } from './stores.ts';
 import { createRunStore } from './run-store.ts';
 import { bindTabs } from './tabs.ts';
@@ -52,14 +54,39 @@ function mount(root: HTMLElement): void {
     status.textContent = text;
   };
 
+  let editor: EditorHandle | undefined;
+  const recovery = createRecoveryView($('[data-notices]'), lesson.slug, {
+    resolve: (choice) => autosave.resolve(choice),
+    dismissCopy: (id) => {
+      dismissCopy(storage, lesson.slug, id);
+      showKept();
+    },
+    dismissExtraFile: (name) => files.dismissExtraFile(name),
+    status: (text) => setStatus(text),
+  });
+  const showKept = () => recovery.showKept(readKept(storage, lesson.slug));
   const autosave = startAutosave({
     stores: files,
     storage,
+    base: loaded.saved?.stamp ?? null,
+    tab: newTabId(),
     onProblem: (problem) => showNotice(root, 'save', problem),
+    onConflict: (conflict) => recovery.showConflict(conflict),
+    onKept: showKept,
+    replaceFiles: (next) => {
+      if (editor) editor.replaceFiles(next);
+      else files.setFiles(next);
+    },
     lifecycle: { window, document },
   });
+  showKept();
+  files.extraFiles.subscribe((extra) => recovery.showExtraFiles(extra));
+  // Another tab of this site saved: this lesson's code (a conflict to resolve) or its kept copies.
+  window.addEventListener('storage', (event) => {
+    if (event.key === null || event.key === lessonKey(lesson.slug)) autosave.checkStored();
+    if (event.key === null || event.key === keptKey(lesson.slug)) showKept();
+  });
 
-  let editor: EditorHandle | undefined;
   let theme = currentTheme();
   const consoleView = createConsoleView({ terminalHost: $('[data-terminal]'), log: $('[data-console-log]') }, theme);
   $('[data-action="clear-console"]').addEventListener('click', () => consoleView.clear());

@@ -56,6 +56,12 @@ interface CurrentRun {
   errors: RunError[];
 }
 
+const END_TEXT: Record<RunEndReason, string> = {
+  stopped: 'Stopped. Press Run to start again.',
+  unresponsive: 'The preview stopped responding, so it was removed.',
+  flooded: 'The preview sent more than the page can take, so it was removed. The console says what it sent.',
+};
+
 export function createRunController(deps: RunControllerDeps): RunController {
   let current: CurrentRun | undefined;
   // The last run, kept after it ends so its error marks can still be drawn.
@@ -96,9 +102,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     else deps.run.settle();
     deps.run.setState('idle');
     checkCompleted(run);
-    const text =
-      message ??
-      (reason === 'unresponsive' ? 'The preview stopped responding, so it was removed.' : 'Stopped. Press Run to start again.');
+    const text = message ?? (reason === 'failed' ? 'The run could not start.' : END_TEXT[reason]);
     deps.preview.idle(text);
     deps.status(text);
   };

@@ -19,8 +19,17 @@ export interface FilesStores {
   readonly shownFiles: ReadableAtom<Files>;
   /** True when the learner's files differ from the starting files. */
   readonly edited: ReadableAtom<boolean>;
+  /**
+   * Saved files the lesson no longer has (renamed or removed in an update):
+   * not shown as tabs or run, but saved with the rest until the learner dismisses them.
+   */
+  readonly extraFiles: ReadableAtom<Files>;
+  /** Everything to save: the learner's files and the extra ones. */
+  readonly savedFiles: ReadableAtom<Files>;
   setFile(name: string, content: string): void;
+  /** Replaces the learner's files (and the extra ones) with a saved set. */
   setFiles(files: Files): void;
+  dismissExtraFile(name: string): void;
   open(name: string): void;
   setSolutionShown(shown: boolean): void;
 }
@@ -37,7 +46,7 @@ export function tabOrder(names: Iterable<string>): string[] {
 
 /**
  * Saved files are laid over the starting files by name: a file the lesson no
- * longer has is not shown, a file the lesson gained appears with its starting text.
+ * longer has is not shown (see extraFiles), a file the lesson gained appears with its starting text.
  */
 export function mergeSaved(starting: Files, saved: Files | undefined): Files {
   const merged: Files = { ...starting };
@@ -47,6 +56,13 @@ export function mergeSaved(starting: Files, saved: Files | undefined): Files {
     if (typeof text === 'string') merged[name] = text;
   }
   return merged;
+}
+
+/** The saved files whose names the lesson does not have. */
+export function extraFiles(starting: Files, saved: Files | undefined): Files {
+  const extra: Files = {};
+  for (const [name, text] of Object.entries(saved ?? {})) if (!Object.hasOwn(starting, name)) extra[name] = text;
+  return extra;
 }
 
 export function sameFiles(a: Files, b: Files): boolean {
@@ -64,6 +80,8 @@ export function createFilesStores(lesson: LessonData, saved?: { files?: Files; o
     shown ? mergeSaved(lesson.files, lesson.solution) : own,
   );
   const edited = computed(files, (own) => !sameFiles(own, lesson.files));
+  const extras = atom<Files>(extraFiles(lesson.files, saved?.files));
+  const savedFiles = computed([files, extras], (own, extra) => ({ ...extra, ...own }));
 
   return {
     lesson,
@@ -73,13 +91,20 @@ export function createFilesStores(lesson: LessonData, saved?: { files?: Files; o
     solutionShown,
     shownFiles,
     edited,
+    extraFiles: extras,
+    savedFiles,
     setFile(name, content) {
       if (!names.includes(name)) throw new Error(`No file named "${name}" in this lesson.`);
       if (files.get()[name] === content) return;
       files.set({ ...files.get(), [name]: content });
     },
     setFiles(next) {
+      extras.set(extraFiles(lesson.files, next));
       files.set(mergeSaved(lesson.files, next));
+    },
+    dismissExtraFile(name) {
+      const { [name]: _dismissed, ...rest } = extras.get();
+      extras.set(rest);
     },
     open(name) {
       if (names.includes(name)) openFile.set(name);

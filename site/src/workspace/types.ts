@@ -38,6 +38,8 @@ export interface RunError {
 export interface EditorHandle {
   /** Puts the starting files back as an edit, so Ctrl+Z brings the learner's code back. Returns whether anything changed. */
   resetToStarting(): boolean;
+  /** Puts these texts into the lesson's files as one undoable edit each (another tab's version). Returns whether anything changed. */
+  replaceFiles(files: Readonly<Record<string, string>>): boolean;
   /** Marks where errors of the last run happened (in the files that ran: the solution's, if it was shown). */
   showErrors(errors: readonly RunError[], inSolution: boolean): void;
   clearErrors(): void;

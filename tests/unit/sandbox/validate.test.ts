@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isJson, MAX_BATCH, validateEvent, validateFrameMessage } from '../../../sandbox/host/validate.ts';
+import { claimedEvents, isJson, MAX_BATCH, validateEvent, validateFrameMessage } from '../../../sandbox/host/validate.ts';
 import { PROTOCOL_SOURCE } from '../../../sandbox/protocol.ts';
+import { truncateLine } from '../../../sandbox/limits.ts';
 import type { PlaygroundEvent } from '../../../sandbox/log/events.ts';
 
 const RUN = 'abc123';
@@ -111,5 +112,47 @@ describe('validateFrameMessage', () => {
   it('rejects batches that are not arrays or are too large', () => {
     expect(validateFrameMessage(message({ kind: 'events', events: 'x' }), RUN)).toBeNull();
     expect(validateFrameMessage(message({ kind: 'events', events: new Array(MAX_BATCH + 1).fill(GOOD[0]) }), RUN)).toBeNull();
+  });
+});
+
+describe('sizes', () => {
+  const batch = (events: unknown[]) => ({ source: PROTOCOL_SOURCE, runId: RUN, kind: 'events', events });
+
+  it('cuts a giant console line and error message, saying how much was left out', () => {
+    const giant = 'x'.repeat(1_000_000);
+    const validated = validateFrameMessage(
+      batch([
+        { seq: 0, t: 0, type: 'console', level: 'log', text: giant },
+        { seq: 1, t: 0, type: 'error', kind: 'uncaught', name: 'Error', message: giant },
+      ]),
+      RUN,
+    );
+    const [line, error] = validated!.message.kind === 'events' ? validated!.message.events : [];
+    expect(line).toMatchObject({ text: expect.stringMatching(/… \(989936 more characters not shown\)$/) });
+    expect(error).toMatchObject({ message: expect.stringMatching(/989936 more characters/) });
+    expect(validated!.chars).toBeLessThan(25_000);
+  });
+
+  it('lets a line the runtime already cut through whole, with its note', () => {
+    const cut = truncateLine('x'.repeat(64 * 1024 * 1024));
+    const validated = validateFrameMessage(batch([{ seq: 0, t: 0, type: 'console', level: 'log', text: cut }]), RUN);
+    expect(validated!.message.kind === 'events' && validated!.message.events[0]).toMatchObject({ text: cut });
+  });
+
+  it('refuses an event with a string over a million characters anywhere in it', () => {
+    const huge = 'y'.repeat(1_000_001);
+    expect(validateEvent({ seq: 0, t: 0, type: 'report', name: 'n', value: { deep: [huge] } })).toBeNull();
+    expect(validateEvent({ seq: 0, t: 0, type: 'report', name: huge, value: 1 })).toBeNull();
+  });
+
+  it('counts the characters of text each message carries', () => {
+    const validated = validateFrameMessage(batch([{ seq: 0, t: 0, type: 'report', name: 'abc', value: { a: 'de', b: ['fgh'] } }]), RUN);
+    expect(validated!.chars).toBe(8);
+  });
+
+  it('tells how many events a batch claims before validating any', () => {
+    expect(claimedEvents(batch(new Array(7).fill(null)))).toBe(7);
+    expect(claimedEvents({ kind: 'heartbeat' })).toBe(0);
+    expect(claimedEvents('nonsense')).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { startAutosave } from '../../../site/src/workspace/autosave.ts';
 import { lessonKey } from '../../../site/src/workspace/persistence.ts';
 import { createFilesStores } from '../../../site/src/workspace/stores.ts';
 import { FakeStorage, quotaError } from './fake-storage.ts';
+import { readKept } from '../../../site/src/workspace/kept-copies.ts';
 import { lesson } from './lesson.ts';
 
 beforeEach(() => vi.useFakeTimers());
@@ -85,5 +86,71 @@ describe('startAutosave', () => {
     stores.setFile('main.js', 'after');
     vi.advanceTimersByTime(1000);
     expect(saved(storage)?.['main.js']).toBe('last words');
+  });
+});
+
+describe('two tabs on one lesson', () => {
+  const other = (storage: FakeStorage, files: Record<string, string>, rev = 1) =>
+    storage.items.set(lessonKey('two-peers'), JSON.stringify({ version: 1, files, savedAt: '2026-01-02T03:04:05.000Z', rev, tab: 'other' }));
+
+  it('does not save over the other tab: it asks, keeps this tab\'s edits as a copy meanwhile', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const conflicts: unknown[] = [];
+    startAutosave({ stores, storage, tab: 'me', onProblem: () => {}, onConflict: (c) => conflicts.push(c) });
+    other(storage, { ...lesson().files, 'main.js': 'theirs' });
+    stores.setFile('main.js', 'mine');
+    expect(saved(storage)?.['main.js']).toBe('theirs');
+    expect(conflicts).toHaveLength(1);
+    expect(readKept(storage, 'two-peers')).toMatchObject([{ kind: 'version', files: { 'main.js': 'mine' } }]);
+  });
+
+  it('notices the other tab through checkStored (the storage event) before saving anything', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const conflicts: unknown[] = [];
+    const autosave = startAutosave({ stores, storage, tab: 'me', onProblem: () => {}, onConflict: (c) => conflicts.push(c) });
+    other(storage, { ...lesson().files, 'main.js': 'theirs' });
+    autosave.checkStored();
+    expect(conflicts).toMatchObject([{ files: { 'main.js': 'theirs' } }]);
+  });
+
+  it('"load theirs" puts their files in and keeps this tab\'s version as a copy', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const autosave = startAutosave({ stores, storage, tab: 'me', onProblem: () => {} });
+    stores.setFile('main.js', 'mine');
+    other(storage, { ...lesson().files, 'main.js': 'theirs' }, 2);
+    autosave.checkStored();
+    autosave.resolve('theirs');
+    expect(stores.files.get()['main.js']).toBe('theirs');
+    expect(saved(storage)?.['main.js']).toBe('theirs');
+    expect(readKept(storage, 'two-peers')).toMatchObject([{ kind: 'version', note: expect.stringMatching(/replaced by the other tab/), files: { 'main.js': 'mine' } }]);
+    // Saving goes on over their record now.
+    stores.setFile('main.js', 'theirs, edited here');
+    vi.advanceTimersByTime(300);
+    expect(saved(storage)?.['main.js']).toBe('theirs, edited here');
+  });
+
+  it('"keep mine" saves this tab\'s files and keeps theirs as a copy', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson());
+    const autosave = startAutosave({ stores, storage, tab: 'me', onProblem: () => {} });
+    other(storage, { ...lesson().files, 'main.js': 'theirs' });
+    stores.setFile('main.js', 'mine');
+    autosave.resolve('mine');
+    expect(saved(storage)?.['main.js']).toBe('mine');
+    expect(readKept(storage, 'two-peers')).toMatchObject([{ kind: 'version', files: { 'main.js': 'theirs' } }]);
+  });
+
+  it('saves files the lesson no longer has along with the rest', () => {
+    const storage = new FakeStorage();
+    const stores = createFilesStores(lesson(), { files: { ...lesson().files, 'renamed.js': 'keep me' } });
+    startAutosave({ stores, storage, onProblem: () => {} });
+    stores.setFile('main.js', 'an edit');
+    expect(saved(storage)).toMatchObject({ 'main.js': 'an edit', 'renamed.js': 'keep me' });
+    stores.dismissExtraFile('renamed.js');
+    vi.advanceTimersByTime(300);
+    expect(saved(storage)?.['renamed.js']).toBeUndefined();
   });
 });

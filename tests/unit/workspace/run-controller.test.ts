@@ -74,6 +74,7 @@ function setup(overrides: Partial<ReturnType<typeof lesson>> = {}) {
     console: { print: (lines) => printed.push(...lines), clear: () => (printed.length = 0), setTheme: () => {} },
     editor: () => ({
       resetToStarting: () => false,
+      replaceFiles: () => false,
       showErrors: (errors, inSolution) => marked.push({ errors: [...errors], inSolution }),
       clearErrors: () => marked.push({ errors: [], inSolution: false }),
       setTheme: () => {},
