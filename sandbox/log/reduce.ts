@@ -305,7 +305,8 @@ export function failedCalls(events: readonly PlaygroundEvent[]): Array<PcResultE
 
 // ---- reading Json safely ---------------------------------------------------
 
-function asObject(value: Json | undefined): { [key: string]: Json } | null {
+/** A JSON object (not an array), or null. */
+export function asObject(value: Json | undefined): { [key: string]: Json } | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
 }
 

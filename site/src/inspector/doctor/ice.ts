@@ -2,9 +2,9 @@
  * Doctor rules about ICE: a connection that failed without a relay candidate,
  * and STUN/TURN servers that refused or could not be reached.
  */
-import type { Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { everReached, peerConnections } from '../../../../sandbox/log/reduce.ts';
-import { iceCandidates } from '../ice/candidates.ts';
+import { hasTurnServer, iceCandidates } from '../ice/candidates.ts';
 import { diagnoseIceError, diagnosis as describeIceError } from '../ice/errors.ts';
 import type { Finding } from './finding.ts';
 
@@ -116,16 +116,4 @@ export function iceServerErrors(events: readonly PlaygroundEvent[]): Finding[] {
 
 function typeFromLine(line: string): string | null {
   return / typ (\S+)/.exec(line)?.[1] ?? null;
-}
-
-function hasTurnServer(configuration: Json): boolean {
-  if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) return false;
-  const servers = configuration['iceServers'];
-  if (!Array.isArray(servers)) return false;
-  return servers.some((server) => {
-    if (server === null || typeof server !== 'object' || Array.isArray(server)) return false;
-    const urls = server['urls'] ?? server['url'];
-    const list = Array.isArray(urls) ? urls : [urls];
-    return list.some((url) => typeof url === 'string' && /^turns?:/i.test(url));
-  });
 }
