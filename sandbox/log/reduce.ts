@@ -305,12 +305,13 @@ export function failedCalls(events: readonly PlaygroundEvent[]): Array<PcResultE
 
 // ---- reading Json safely ---------------------------------------------------
 
-function asObject(value: Json | undefined): { [key: string]: Json } | null {
+/** A JSON object (not an array), or null. */
+export function asObject(value: Json | undefined): { [key: string]: Json } | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
 }
 
-/** A {type, sdp?} object, as descriptions are copied into the log. */
-function asDescription(value: Json | undefined): { type: string; sdp: string | null } | null {
+/** A {type, sdp?} object, as descriptions are copied into the log (sdp null when absent or empty). */
+export function asDescription(value: Json | undefined): { type: string; sdp: string | null } | null {
   const object = asObject(value);
   if (!object || typeof object['type'] !== 'string') return null;
   const sdp = object['sdp'];

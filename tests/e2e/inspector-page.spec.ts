@@ -75,6 +75,14 @@ test.describe('the /inspector/ page', () => {
     await expect(video.getByRole('row').filter({ hasText: 'VP8' })).toContainText('kept');
   });
 
+  test('does not compare garbage with an answer, and says why', async ({ page }) => {
+    const { sdp, answer, output } = await open(page);
+    await sdp.fill('hello world\nv=0\nm=video foo');
+    await answer.fill(ANSWER);
+    await expect(output).toContainText('The offer and answer are not compared section by section: the offer is not a well-formed description (it does not start with v=0');
+    await expect(output.getByRole('region', { name: 'Offer and answer compared' })).toHaveCount(0);
+  });
+
   test('shows markup in a pasted value as text and keeps working on garbage', async ({ page }) => {
     const { sdp, output } = await open(page);
     const hostile = `${OFFER.trimEnd()}\r\na=x-note:<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\r\n\u0000\u0001garbage line without equals\r\n`;

@@ -343,4 +343,76 @@ await connected(pc1);
 await done(1500);
 `),
   },
+  {
+    name: 'mistake-local-remote-mixup',
+    about: "doctor: the offerer applies the other peer's answer with setLocalDescription instead of setRemoteDescription",
+    timeoutMs: 20_000,
+    files: () =>
+      program(`
+const [pc1, pc2] = trickledPair();
+pc1.createDataChannel('chat');
+const offer = await pc1.createOffer();
+await pc1.setLocalDescription(offer);
+await pc2.setRemoteDescription(offer);
+const answer = await pc2.createAnswer();
+await pc2.setLocalDescription(answer);
+try {
+  // The mistake: the answer came from pc2, so for pc1 it is a remote description.
+  await pc1.setLocalDescription(answer);
+} catch (error) {
+  console.error('pc1.setLocalDescription(answer):', error.name, error.message);
+}
+await sleep(2000);
+console.log('pc1 is', pc1.signalingState, pc1.connectionState);
+await done(500);
+`),
+  },
+  {
+    name: 'mistake-offer-before-local',
+    about: 'doctor: the offer goes to the other peer, but the offerer never applies it with setLocalDescription, so it gathers no candidates',
+    timeoutMs: 20_000,
+    files: () =>
+      program(`
+const [pc1, pc2] = trickledPair();
+pc1.createDataChannel('chat');
+const offer = await pc1.createOffer();
+// The mistake: the offer is sent before (here: instead of) pc1.setLocalDescription(offer).
+await pc2.setRemoteDescription(offer);
+const answer = await pc2.createAnswer();
+await pc2.setLocalDescription(answer);
+try {
+  await pc1.setRemoteDescription(answer);
+} catch (error) {
+  console.error('pc1.setRemoteDescription(answer):', error.name, error.message);
+}
+await sleep(3000);
+console.log('pc1 is', pc1.signalingState, pc1.iceGatheringState, pc1.connectionState);
+await done(500);
+`),
+  },
+  {
+    name: 'mistake-peerjs-send-before-open',
+    about: "doctor: a PeerJS DataConnection's send() called right after connect(), before its open event",
+    timeoutMs: 25_000,
+    files: () =>
+      program(`
+const { Peer } = await import('peerjs');
+const opened = (peer) => new Promise((resolve, reject) => {
+  peer.on('open', resolve);
+  peer.on('error', reject);
+});
+const alice = new Peer();
+const bob = new Peer();
+alice.on('connection', (connection) => {
+  connection.on('data', (data) => console.log('Alice got:', data));
+});
+const [aliceId] = await Promise.all([opened(alice), opened(bob)]);
+const connection = bob.connect(aliceId);
+// The mistake: the connection is not open yet, so PeerJS drops this message.
+connection.send('Hello Alice, this is Bob.');
+await new Promise((resolve) => connection.on('open', resolve));
+await sleep(1500);
+await done();
+`),
+  },
 ];

@@ -108,6 +108,10 @@ export async function expectEveryLineExplained(described: Locator, tooltipScope:
       .toHaveText(new RegExp(`^\\s*Line ${index + 1}: \\S`), { timeout: 2_000 })
       .then(() => true, () => false);
     if (!explained) unexplained.push(`line ${index + 1} (${line}): tooltip says "${(await tooltip.innerText()).slice(0, 120)}"`);
+    // Long values (a fingerprint, an ICE password) wrap inside the popup instead of spilling out of it.
+    else if (await tooltip.evaluate((tip) => [tip, ...tip.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))) {
+      unexplained.push(`line ${index + 1} (${line.slice(0, 40)}): its tooltip's text spills out of the popup`);
+    }
   }
   expect(unexplained, 'every line shown with its explanation').toEqual([]);
 }

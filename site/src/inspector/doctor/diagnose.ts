@@ -5,12 +5,15 @@
  */
 import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { deprecatedApis } from './deprecated.ts';
+import { descriptionNeverAppliedLocally, localRemoteMixup } from './descriptions.ts';
 import { sortFindings, type Finding, type Rule } from './finding.ts';
 import { iceFailedWithoutRelay, iceServerErrors } from './ice.ts';
 import { autoplayBlocked, dataChannelLimits, echoFromLocalPreview, peerjsErrors, screenShareWithoutGesture } from './runtime.ts';
 import { iceCandidateBeforeRemoteDescription, offerWithoutMedia, wrongSignalingState } from './signalling.ts';
 
 export const RULES: readonly Rule[] = [
+  localRemoteMixup,
+  descriptionNeverAppliedLocally,
   iceCandidateBeforeRemoteDescription,
   offerWithoutMedia,
   wrongSignalingState,

@@ -2,10 +2,10 @@
  * Doctor rules about ICE: a connection that failed without a relay candidate,
  * and STUN/TURN servers that refused or could not be reached.
  */
-import type { Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
+import type { PlaygroundEvent } from '../../../../sandbox/log/events.ts';
 import { everReached, peerConnections } from '../../../../sandbox/log/reduce.ts';
-import { iceCandidates } from '../ice/candidates.ts';
-import { diagnoseIceError } from '../ice/errors.ts';
+import { hasTurnServer, iceCandidates } from '../ice/candidates.ts';
+import { diagnoseIceError, diagnosis as describeIceError } from '../ice/errors.ts';
 import type { Finding } from './finding.ts';
 
 /**
@@ -60,51 +60,60 @@ export function iceFailedWithoutRelay(events: readonly PlaygroundEvent[]): Findi
   return findings;
 }
 
-/** icecandidateerror events: credentials refused (401/441) as errors, unreachable servers (7xx) as warnings. */
+/**
+ * icecandidateerror events: credentials refused (401/441) as errors, unreachable
+ * servers (7xx) as warnings. One finding per connection and kind, naming every
+ * URL: a browser reports each URL (and each local address) apart, and one
+ * stale credential would otherwise read as several problems.
+ */
 export function iceServerErrors(events: readonly PlaygroundEvent[]): Finding[] {
-  const groups = new Map<string, Finding>();
+  const labels = new Map(peerConnections(events).map((pc) => [pc.pc, pc.label]));
+  const groups = new Map<string, { finding: Finding; urls: string[]; codes: Set<number>; diagnosis: string; text: string }>();
   for (const event of events) {
     if (event.type !== 'pc.event' || event.name !== 'icecandidateerror') continue;
     const row = diagnoseIceError(event.detail, event.seq, event.t);
     const auth = row.errorCode === 401 || row.errorCode === 441;
     const unreachable = row.errorCode !== null && row.errorCode >= 700 && row.errorCode < 800;
     if (!auth && !unreachable) continue;
-    const key = `${auth ? 'turn-auth' : 'ice-server-unreachable'}:${event.pc}:${row.url ?? ''}`;
-    const existing = groups.get(key);
-    if (existing) {
-      existing.evidence.push(event.seq);
-      continue;
+    const key = `${auth ? 'turn-auth' : 'ice-server-unreachable'}:${event.pc}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        finding: {
+          id: key,
+          severity: auth ? 'error' : 'warning',
+          title: '',
+          explanation: '',
+          fix: auth
+            ? 'Set iceServers[].username and iceServers[].credential to what the TURN server expects; time-limited (REST API) credentials must be fetched fresh before each connection.'
+            : 'Check the host name, port and ?transport= of the URL, and that the server runs and a firewall lets it through. Without it, peers on other networks may not connect.',
+          evidence: [],
+          pc: event.pc,
+          selection: { kind: 'pc', pc: event.pc },
+        },
+        urls: [],
+        codes: new Set(),
+        diagnosis: row.diagnosis,
+        text: row.errorText,
+      };
+      groups.set(key, group);
     }
-    groups.set(key, {
-      id: key,
-      severity: auth ? 'error' : 'warning',
-      title: auth
-        ? `pc ${event.pc}: the TURN server refused the credentials (${row.errorCode})`
-        : `pc ${event.pc}: ${row.url ?? 'a STUN/TURN server'} could not be reached`,
-      explanation: row.diagnosis,
-      fix: auth
-        ? 'Set iceServers[].username and iceServers[].credential to what the TURN server expects; time-limited (REST API) credentials must be fetched fresh before each connection.'
-        : 'Check the host name, port and ?transport= of the URL, and that the server runs and a firewall lets it through. Without it, peers on other networks may not connect.',
-      evidence: [event.seq],
-      pc: event.pc,
-      selection: { kind: 'pc', pc: event.pc },
-    });
+    group.finding.evidence.push(event.seq);
+    if (row.errorCode !== null) group.codes.add(row.errorCode);
+    const url = row.url ?? 'a STUN/TURN server';
+    if (!group.urls.includes(url)) group.urls.push(url);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ finding, urls, codes, diagnosis, text }) => {
+    const label = labels.get(finding.pc ?? 0) ?? `pc ${finding.pc}`;
+    const auth = finding.severity === 'error';
+    const named = urls.length === 1 ? urls[0]! : `${urls.length} STUN/TURN URLs`;
+    finding.title = auth ? `${label}: the TURN server refused the credentials (${[...codes].join(', ')})` : `${label}: ${named} could not be reached`;
+    // Several URLs: the diagnosis in general words, then each URL once.
+    finding.explanation = urls.length === 1 ? diagnosis : `${describeIceError([...codes][0] ?? null, text, null)} Reported for each of: ${urls.join(', ')}.`;
+    return finding;
+  });
 }
 
 function typeFromLine(line: string): string | null {
   return / typ (\S+)/.exec(line)?.[1] ?? null;
-}
-
-function hasTurnServer(configuration: Json): boolean {
-  if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) return false;
-  const servers = configuration['iceServers'];
-  if (!Array.isArray(servers)) return false;
-  return servers.some((server) => {
-    if (server === null || typeof server !== 'object' || Array.isArray(server)) return false;
-    const urls = server['urls'] ?? server['url'];
-    const list = Array.isArray(urls) ? urls : [urls];
-    return list.some((url) => typeof url === 'string' && /^turns?:/i.test(url));
-  });
 }

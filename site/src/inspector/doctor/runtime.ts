@@ -153,6 +153,37 @@ const PEERJS_ADVICE: Record<string, { title: string; explanation: string; fix: s
     explanation: 'PeerJS could not get an id from the server: wrong host/port/path, or the server is down.',
     fix: 'Use new Peer() with no options in the playground: it points at the playground\'s own signaller.',
   },
+  'not-open-yet': {
+    title: 'PeerJS: send() before the connection was open (not-open-yet)',
+    explanation:
+      'peer.connect() returns the DataConnection at once, but its data channel opens only after the offer, answer and candidates have gone through the signaller. PeerJS drops a message sent before that, and the other side never gets it.',
+    fix: 'Send from the connection\'s "open" event: connection.on("open", () => connection.send(...)). The side that receives the connection (peer.on("connection")) must wait for "open" too.',
+  },
+  'message-too-big': {
+    title: 'PeerJS: the message is too big for the data channel (message-too-big)',
+    explanation: 'The message is larger than the data channel accepts in one piece (its maxMessageSize).',
+    fix: 'Split large data into chunks (16 KiB is safe everywhere), or use serialization "binary", which chunks for you.',
+  },
+  'negotiation-failed': {
+    title: 'PeerJS: the WebRTC negotiation failed (negotiation-failed)',
+    explanation: 'The offer/answer exchange of this connection failed inside PeerJS, so it cannot open.',
+    fix: 'Look at the Inspector\'s timeline for the failed description call; make sure both peers use the playground\'s signaller and ICE servers.',
+  },
+  'connection-closed': {
+    title: 'PeerJS: the connection was closed (connection-closed)',
+    explanation: 'The underlying RTCPeerConnection closed or failed, so this DataConnection or MediaConnection is gone.',
+    fix: 'Listen for "close" on the connection and open a new one (peer.connect() or peer.call()) if you still need it.',
+  },
+  disconnected: {
+    title: 'PeerJS: the Peer is disconnected from the signaller (disconnected)',
+    explanation: 'The Peer lost or closed its socket to the signaller, so it cannot make new connections; existing ones may keep working.',
+    fix: 'Call peer.reconnect() on the "disconnected" event, or create a new Peer.',
+  },
+  webrtc: {
+    title: 'PeerJS: WebRTC reported an error (webrtc)',
+    explanation: 'An RTCPeerConnection call inside PeerJS failed.',
+    fix: 'The Inspector\'s timeline shows which call failed and why.',
+  },
   'socket-error': {
     title: 'PeerJS: the signalling socket failed (socket-error)',
     explanation: 'The WebSocket to the signaller reported an error.',
@@ -171,8 +202,8 @@ export function peerjsErrors(events: readonly PlaygroundEvent[]): Finding[] {
     }
     const advice = PEERJS_ADVICE[error.type] ?? {
       title: `PeerJS error: ${error.type}`,
-      explanation: `PeerJS reported "${error.message}".`,
-      fix: 'See the PeerJS documentation for this error type.',
+      explanation: 'This is one of the errors PeerJS reports on a Peer or a connection ("error" event).',
+      fix: `Look up "${error.type}" among PeerJS's error types (PeerErrorType, DataConnectionErrorType) and handle the "error" event.`,
     };
     groups.set(error.type, {
       id: `peerjs:${error.type}`,

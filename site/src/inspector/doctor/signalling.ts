@@ -51,6 +51,7 @@ export function iceCandidateBeforeRemoteDescription(events: readonly PlaygroundE
 export function offerWithoutMedia(events: readonly PlaygroundEvent[]): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set<number>();
+  const labels = new Map(peerConnections(events).map((pc) => [pc.pc, pc.label]));
   for (const event of events) {
     if (event.type !== 'pc.result' || !event.ok || reported.has(event.pc)) continue;
     if (event.method !== 'createOffer' && event.method !== 'setLocalDescription') continue;
@@ -60,7 +61,7 @@ export function offerWithoutMedia(events: readonly PlaygroundEvent[]): Finding[]
     findings.push({
       id: `offer-no-m-line:${event.pc}`,
       severity: 'error',
-      title: `pc ${event.pc}: the offer has no media and no data channel`,
+      title: `${labels.get(event.pc) ?? `pc ${event.pc}`}: the offer has no media and no data channel`,
       explanation:
         'The offer has no m= line, because nothing was added to the connection before createOffer. ' +
         'ICE gathers candidates per m-section, so none are gathered and the peers can never connect.',
@@ -79,7 +80,9 @@ export function offerWithoutMedia(events: readonly PlaygroundEvent[]): Finding[]
 export function wrongSignalingState(events: readonly PlaygroundEvent[]): Finding[] {
   const findings: Finding[] = [];
   for (const pc of peerConnections(events)) {
+    let localOfferSet = false;
     for (const { call, result, signalingStateBefore } of pc.calls) {
+      if (call.method === 'setLocalDescription' && result?.ok && descriptionType(result.value ?? call.args[0]) === 'offer') localOfferSet = true;
       if (call.method !== 'setRemoteDescription' && call.method !== 'setLocalDescription') continue;
       if (!result || result.ok || !/wrong state|InvalidStateError/i.test(`${result.error.name} ${result.error.message}`)) continue;
       const type = descriptionType(call.args[0]);
@@ -87,7 +90,7 @@ export function wrongSignalingState(events: readonly PlaygroundEvent[]): Finding
         id: `wrong-state:${pc.pc}:${call.seq}`,
         severity: 'error',
         title: `${pc.label}: ${call.method}(${type ?? 'description'}) called in the wrong state (${signalingStateBefore})`,
-        explanation: wrongStateExplanation(call.method, type, signalingStateBefore, result),
+        explanation: wrongStateExplanation(call.method, type, signalingStateBefore, result, localOfferSet),
         fix:
           'Follow the order offerer: createOffer → setLocalDescription → (send) … setRemoteDescription(answer); answerer: setRemoteDescription(offer) → createAnswer → setLocalDescription → (send). ' +
           'Give each description to the other peer only, once, and check that your signalling does not deliver a message back to its sender.',
@@ -100,8 +103,11 @@ export function wrongSignalingState(events: readonly PlaygroundEvent[]): Finding
   return findings;
 }
 
-function wrongStateExplanation(method: string, type: string | null, before: string, result: PcResultEvent & { ok: false }): string {
+function wrongStateExplanation(method: string, type: string | null, before: string, result: PcResultEvent & { ok: false }, localOfferSet: boolean): string {
   const said = `The browser said: "${result.error.message}".`;
+  if (type === 'answer' && before === 'stable' && !localOfferSet) {
+    return `${said} An answer completes an offer this connection applied with setLocalDescription, and it never applied one: its offer was created and sent, but setLocalDescription(offer) was not called.`;
+  }
   if (type === 'answer' && before === 'stable') {
     return `${said} An answer completes an offer this connection made, but it had no offer pending (stable): the answer was applied twice, or it reached the wrong peer (the one that created it).`;
   }

@@ -5,7 +5,7 @@
  * diagnosis. Built on the log reducers (sandbox/log/reduce.ts). Pure.
  */
 import type { CandidateJson, Json, PlaygroundEvent } from '../../../../sandbox/log/events.ts';
-import { peerConnections, type PcSummary } from '../../../../sandbox/log/reduce.ts';
+import { asObject, peerConnections, type PcSummary } from '../../../../sandbox/log/reduce.ts';
 import { isMdnsAddress, parseCandidateLine } from './candidate-line.ts';
 import { decodePriority, relayTransport, typePreferenceName, type DecodedPriority } from './priority.ts';
 import { diagnoseIceError, type IceErrorRow } from './errors.ts';
@@ -50,6 +50,8 @@ export interface PcIce {
   candidates: CandidateRow[];
   errors: IceErrorRow[];
   gatheringComplete: boolean;
+  /** Why this connection has no candidate, in the words of the most likely cause; null when it has some. */
+  noCandidates: string | null;
 }
 
 /** One entry per peer connection, in creation order. */
@@ -62,13 +64,40 @@ export function iceCandidates(events: readonly PlaygroundEvent[]): PcIce[] {
     list.push(diagnoseIceError(event.detail, event.seq, event.t));
     errors.set(event.pc, list);
   }
-  return pcs.map((pc) => ({
-    pc: pc.pc,
-    label: pc.label,
-    candidates: rowsOf(pc),
-    errors: errors.get(pc.pc) ?? [],
-    gatheringComplete: pc.gatheringComplete,
-  }));
+  return pcs.map((pc) => {
+    const candidates = rowsOf(pc);
+    const pcErrors = errors.get(pc.pc) ?? [];
+    return {
+      pc: pc.pc,
+      label: pc.label,
+      candidates,
+      errors: pcErrors,
+      gatheringComplete: pc.gatheringComplete,
+      noCandidates: candidates.length ? null : whyNoCandidates(pc, pcErrors),
+    };
+  });
+}
+
+/**
+ * The likeliest reason a connection has no candidate at all, checked in the
+ * order gathering depends on: a local description, an m= section in it, the
+ * STUN/TURN servers (which matter most under iceTransportPolicy "relay",
+ * where a refused TURN server leaves nothing to gather).
+ */
+export function whyNoCandidates(pc: PcSummary, errors: readonly IceErrorRow[]): string {
+  const local = pc.descriptions.find((d) => d.side === 'local');
+  if (!local) return 'No candidates yet: a connection gathers candidates only once setLocalDescription has succeeded, and it has not been called yet (or it failed).';
+  if (local.sdp !== null && !/^m=/m.test(local.sdp)) {
+    return 'No candidates: the local description has no m= section (no track, transceiver or data channel was added before the offer), and candidates are gathered per m= section.';
+  }
+  const relayOnly = asObject(pc.configuration)?.['iceTransportPolicy'] === 'relay';
+  const policy = relayOnly ? ' With iceTransportPolicy "relay" only relay candidates are gathered, and only a TURN server that accepts the credentials gives one.' : '';
+  const auth = errors.find((e) => e.errorCode === 401 || e.errorCode === 441);
+  if (auth) return `No candidates: the TURN server refused the credentials (error ${auth.errorCode}, listed below).${policy}`;
+  if (errors.length) return `No candidates: the STUN/TURN servers reported errors (listed below).${policy}`;
+  if (relayOnly && !hasTurnServer(pc.configuration)) return 'No candidates: iceTransportPolicy is "relay", which uses only relay candidates, but no TURN server is configured, so there is none to gather.';
+  if (pc.gatheringComplete) return `Gathering finished without a candidate.${policy}`;
+  return `No candidates yet: gathering is under way.${policy}`;
 }
 
 function rowsOf(pc: PcSummary): CandidateRow[] {
@@ -174,4 +203,15 @@ function asCandidate(value: Json | undefined): (Partial<CandidateJson> & { candi
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** Whether the configuration names a TURN server (in urls, or the deprecated url). */
+export function hasTurnServer(configuration: Json): boolean {
+  const servers = asObject(configuration)?.['iceServers'];
+  if (!Array.isArray(servers)) return false;
+  return servers.some((server) => {
+    const entry = asObject(server);
+    const urls = entry?.['urls'] ?? entry?.['url'];
+    return (Array.isArray(urls) ? urls : [urls]).some((url) => typeof url === 'string' && /^turns?:/i.test(url));
+  });
 }

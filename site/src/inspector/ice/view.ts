@@ -66,7 +66,7 @@ function renderPc(pc: PcIce, pairs: PairTable | null, context: InspectorContext)
     if (pc.candidates.some((c) => c.mdns)) section.append(el('p', 'ice-note', `Addresses ending in .local: ${MDNS_EXPLANATION}`));
     section.append(scroller(candidateTable(pc, context), `Candidates of ${pc.label}`));
   } else {
-    section.append(el('p', 'ice-note', 'No candidates yet. A connection gathers candidates once setLocalDescription has been called with a description that has at least one m= section (a track, a transceiver or a data channel).'));
+    section.append(el('p', 'ice-note', pc.noCandidates ?? ''));
   }
   if (pc.errors.length) section.append(scroller(errorTable(pc.label, pc.errors), `ICE server errors of ${pc.label}`));
   section.append(...pairSection(pc.label, pairs && withKnownAddresses(pairs, pc.candidates)));

@@ -50,6 +50,21 @@ function extensions(section: MediaSection): Map<string, string> {
   return map;
 }
 
+/**
+ * Why a text cannot be compared section by section, or null when it can: a
+ * description starts with v=0 and has an o= line, and every m= line names a
+ * port and a protocol. Garbage ("hello world") still tokenizes; comparing it
+ * would invent DTLS roles and directions that nothing stated.
+ */
+export function notComparable(sdp: TokenizedSdp): string | null {
+  const first = sdp.lines.find((line) => line.text.trim() !== '');
+  if (first?.text.trim() !== 'v=0') return `it does not start with v=0 (it starts with ${JSON.stringify((first?.text ?? '').slice(0, 40))})`;
+  if (!sdp.session.some((line) => line.type === 'o')) return 'it has no o= line';
+  const broken = sdp.media.find((section) => Number.isNaN(section.port) || section.protocol === '');
+  if (broken) return `its m=${broken.kind} line has no port or protocol`;
+  return null;
+}
+
 /** Sections are matched by index (JSEP keeps m-line order); the mid is reported for people. */
 export function offerAnswerDiff(offer: TokenizedSdp, answer: TokenizedSdp): SectionAgreement[] {
   return offer.media.map((offered, index) => {

@@ -11,7 +11,7 @@
  */
 import { annotate, type AnnotatedSdp } from './annotate.ts';
 import type { IntersectedCodec } from './codecs.ts';
-import { offerAnswerDiff, renegotiationDiff } from './diff.ts';
+import { notComparable, offerAnswerDiff, renegotiationDiff } from './diff.ts';
 import { el, uniqueId } from '../dom.ts';
 import { linksOf, payloadTypeLines, type LineLink } from './links.ts';
 import type { AnnotatedLine } from './model.ts';
@@ -49,8 +49,11 @@ export function renderDescriptions(container: HTMLElement, input: RenderInput): 
 
   const offer = input.offer !== undefined && input.offer.trim() !== '' ? tokenize(input.offer) : null;
   const answer = input.answer !== undefined && input.answer.trim() !== '' ? tokenize(input.answer) : null;
-  const agreement = offer && answer ? offerAnswerDiff(offer, answer) : null;
+  const whyNot = offer && answer ? (notComparable(offer) ?? notComparable(answer)) : null;
+  const which = offer && notComparable(offer) ? 'offer' : 'answer';
+  const agreement = offer && answer && whyNot === null ? offerAnswerDiff(offer, answer) : null;
   if (agreement) root.append(agreementElement(agreement));
+  if (whyNot !== null) root.append(el('p', 'sdp-note', `The offer and answer are not compared section by section: the ${which} is not a well-formed description (${whyNot}).`));
 
   const show = input.show ?? 'both';
   const views: Shown[] = [];

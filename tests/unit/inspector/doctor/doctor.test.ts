@@ -79,14 +79,23 @@ describe('an offer with no m-line', () => {
 });
 
 describe('called in the wrong state', () => {
-  it('explains an answer applied in stable', () => {
+  const inStable = { error: { name: 'InvalidStateError', message: "Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to set remote answer sdp: Called in wrong state: stable" } };
+
+  it('explains an answer applied in stable after the offer was already answered', () => {
     const log = new LogBuilder().started().pc(1);
-    log.call(1, 'setRemoteDescription', [answer], {
-      error: { name: 'InvalidStateError', message: "Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to set remote answer sdp: Called in wrong state: stable" },
-    });
+    log.call(1, 'setLocalDescription', [offer]).state(1, 'signalingState', 'have-local-offer');
+    log.call(1, 'setRemoteDescription', [answer]).state(1, 'signalingState', 'stable');
+    log.call(1, 'setRemoteDescription', [answer], inStable);
     const [finding] = wrongSignalingState(log.events);
     expect(finding!.title).toMatch(/setRemoteDescription\(answer\).*stable/);
     expect(finding!.explanation).toMatch(/applied twice, or it reached the wrong peer/);
+  });
+
+  it('explains an answer applied in stable by a connection that never applied its offer', () => {
+    const log = new LogBuilder().started().pc(1);
+    log.call(1, 'setRemoteDescription', [answer], inStable);
+    const [finding] = wrongSignalingState(log.events);
+    expect(finding!.explanation).toMatch(/setLocalDescription\(offer\) was not called/);
   });
 
   it('is quiet when descriptions are applied in order', () => {
@@ -136,6 +145,15 @@ describe('STUN/TURN server errors', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', evidence: [2, 3] });
     expect(findings[0]!.fix).toMatch(/username.*credential/);
+  });
+
+  it('groups one connection\'s refusals into one finding naming every URL (one stale credential is one problem)', () => {
+    const log = new LogBuilder().started().pc(1);
+    log.push(errorEvent(401, 'turn:127.0.0.1:3478?transport=udp')).push(errorEvent(401, 'turn:127.0.0.1:3478?transport=tcp'));
+    const findings = iceServerErrors(log.events);
+    expect(findings.map((f) => f.id)).toEqual(['turn-auth:1']);
+    expect(findings[0]!.evidence).toEqual([2, 3]);
+    expect(findings[0]!.explanation).toMatch(/transport=udp, turn:127\.0\.0\.1:3478\?transport=tcp\.$/);
   });
 
   it('warns about an unreachable server, and ignores other codes', () => {
@@ -236,6 +254,21 @@ describe('PeerJS errors', () => {
     expect(findings.map((f) => f.id)).toEqual(['peerjs:peer-unavailable', 'peerjs:unavailable-id', 'peerjs:network', 'peerjs:something-new']);
     expect(findings[1]!.explanation).toMatch(/ID "alice" is taken/);
     expect(findings[3]!.explanation).toMatch(/odd/);
+    // PeerJS's own words appear once, not twice.
+    expect(findings[3]!.explanation.match(/odd/g)).toHaveLength(1);
+  });
+
+  it('explains send() before open (not-open-yet), however many times the connection and its Peer report it', () => {
+    const log = new LogBuilder().started();
+    const error = { type: 'not-open-yet', message: 'Connection is not open. You should listen for the `open` event before sending messages.' };
+    log.push({ type: 'peerjs.peer', peer: 1, event: 'created', options: {} });
+    log.push({ type: 'peerjs.connection', peer: 1, kind: 'data', connectionId: 'dc_1', remoteId: 'alice', event: 'created' });
+    log.push({ type: 'peerjs.connection', peer: 1, kind: 'data', connectionId: 'dc_1', remoteId: 'alice', event: 'error', error });
+    log.push({ type: 'peerjs.connection', peer: 1, kind: 'data', connectionId: 'dc_1', remoteId: 'alice', event: 'error', error });
+    const findings = peerjsErrors(log.events);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ id: 'peerjs:not-open-yet', evidence: [3, 4] });
+    expect(findings[0]!.fix).toMatch(/on\("open"/);
   });
 
   it('is quiet without errors', () => {

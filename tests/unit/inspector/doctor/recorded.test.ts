@@ -44,14 +44,35 @@ describe('the doctor over recorded runs', () => {
     expect(ids('turn-401')).toEqual(['turn-auth']);
   });
 
-  it('turn-unreachable', () => {
+  it('turn-unreachable: one warning for the connection, naming both URLs', () => {
     const findings = diagnose(log('turn-unreachable'));
-    expect(findings.map((f) => f.id.split(':')[0])).toEqual(['ice-server-unreachable', 'ice-server-unreachable']);
-    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(findings.map((f) => f.id)).toEqual(['ice-server-unreachable:1']);
+    expect(findings[0]!.severity).toBe('warning');
+    expect(findings[0]!.explanation).toMatch(/stun:127\.0\.0\.1:3998, turn:127\.0\.0\.1:3998\?transport=udp/);
+  });
+
+  it('mistake-local-remote-mixup: the answer given to the wrong method is named first, before its consequences', () => {
+    const findings = diagnose(log('mistake-local-remote-mixup'));
+    expect(findings[0]).toMatchObject({ id: 'local-remote-mixup:1:22', severity: 'error', title: "pc 1: setLocalDescription was given pc 2's answer" });
+    expect(findings[0]!.explanation).toMatch(/InvalidModificationError/);
+    expect(findings[0]!.fix).toMatch(/setRemoteDescription/);
+  });
+
+  it('mistake-offer-before-local: the offer never applied locally is named first, and the refused answer says why', () => {
+    const findings = diagnose(log('mistake-offer-before-local'));
+    expect(findings.map((f) => f.id.split(':')[0])).toEqual(['never-set-local', 'wrong-state', 'ice-before-remote']);
+    expect(findings[0]!.title).toBe('pc 1: its offer was sent, but never applied with setLocalDescription');
+    expect(findings[1]!.explanation).toMatch(/never applied one/);
+  });
+
+  it('mistake-peerjs-send-before-open', () => {
+    const findings = diagnose(log('mistake-peerjs-send-before-open'));
+    expect(findings.map((f) => f.id)).toEqual(['peerjs:not-open-yet']);
+    expect(findings[0]!.title).toMatch(/send\(\) before the connection was open/);
   });
 
   it('lists every finding\'s evidence in log order, pointing at events that exist', () => {
-    for (const name of ['mistake-candidate-before-remote', 'mistake-no-m-line', 'mistake-deprecated', 'turn-401', 'turn-unreachable']) {
+    for (const name of ['mistake-candidate-before-remote', 'mistake-no-m-line', 'mistake-deprecated', 'turn-401', 'turn-unreachable', 'mistake-local-remote-mixup', 'mistake-offer-before-local', 'mistake-peerjs-send-before-open']) {
       const events = log(name);
       const seqs = new Set(events.map((e) => e.seq));
       for (const finding of diagnose(events)) {

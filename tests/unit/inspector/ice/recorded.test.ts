@@ -117,4 +117,16 @@ describe('remote candidates inside the description', () => {
       { line: 'candidate:2 1 udp 1 1.2.3.4 6 typ host', mid: 'v' },
     ]);
   });
+
+  it('says why a connection has no candidate, by its real cause', () => {
+    // Lesson 07's starting files: relay-only with a wrong TURN password. The cause is the 401, not a missing m= section.
+    const lesson = JSON.parse(readFileSync(new URL('../../lessons/fixtures/07-files.json', import.meta.url), 'utf8')) as PlaygroundEvent[];
+    const [pc1, pc2, wrongPassword] = iceCandidates(lesson);
+    expect(wrongPassword!.noCandidates).toMatch(/^No candidates: the TURN server refused the credentials \(error 401.*iceTransportPolicy "relay"/);
+    // Its other two connections are relay-only with no TURN server at all (the lesson's first TODO).
+    for (const table of [pc1, pc2]) expect(table!.noCandidates).toMatch(/"relay".*but no TURN server is configured/);
+    const [offerer] = iceCandidates(log('mistake-no-m-line'));
+    expect(offerer!.noCandidates).toMatch(/no m= section/);
+    expect(iceCandidates(log('relay')).every((table) => table.noCandidates === null)).toBe(true);
+  });
 });

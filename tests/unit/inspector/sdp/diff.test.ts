@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerAnswerDiff, renegotiationDiff } from '../../../../site/src/inspector/sdp/diff.ts';
+import { notComparable, offerAnswerDiff, renegotiationDiff } from '../../../../site/src/inspector/sdp/diff.ts';
 import { tokenize } from '../../../../site/src/inspector/sdp/tokenize.ts';
 import { sharedSdp } from './fixtures.ts';
 
@@ -24,6 +24,19 @@ describe('offer ↔ answer diff', () => {
     expect(diff.map((s) => s.rejected)).toEqual([false, true]);
     expect(diff[1]!.extensions.every((e) => !e.kept)).toBe(true);
     expect(diff[1]!.codecs.every((c) => !c.survived)).toBe(true);
+  });
+});
+
+describe('whether two texts can be compared section by section', () => {
+  it('takes real descriptions', () => {
+    expect(notComparable(tokenize(sharedSdp('audio-video-1-pc1-offer')))).toBeNull();
+    expect(notComparable(tokenize(sharedSdp('audio-video-2-pc2-answer')))).toBeNull();
+  });
+
+  it('says why garbage is not a description, instead of inventing DTLS roles for it', () => {
+    expect(notComparable(tokenize('hello world\nv=0\nm=video foo'))).toBe('it does not start with v=0 (it starts with "hello world")');
+    expect(notComparable(tokenize('v=0\ns=-\nm=video 9 UDP/TLS/RTP/SAVPF 96'))).toBe('it has no o= line');
+    expect(notComparable(tokenize('v=0\no=- 1 2 IN IP4 127.0.0.1\nm=video foo'))).toBe('its m=video line has no port or protocol');
   });
 });
 
