@@ -22,6 +22,12 @@ export const RUNTIME_EVENTS_PER_RUN = 200_000;
 
 /** Host: the frame is removed past any of these. */
 export const HOST_MESSAGES_PER_SECOND = 300;
+/**
+ * Messages to the page's window itself (not over the runtime's port): the
+ * runtime posts only its hello there, twice a second at most, so anything
+ * more is the learner's code posting (read by nobody, but counted).
+ */
+export const HOST_WINDOW_MESSAGES_PER_SECOND = 20;
 export const HOST_EVENTS_PER_SECOND = 20_000;
 export const HOST_EVENTS_PER_RUN = 400_000;
 /** Characters of text per second, summed over every string of every event (a 64 MiB line is 67 M). */

@@ -3,8 +3,16 @@
  *
  *   site page (host)  ──POST /api/runs──►  signal-server  (stores the files of one run)
  *   site page (host)  ──<iframe src=sandboxOrigin/run/<id>/index.html>──►  sandbox origin
- *   frame (runtime)   ──postMessage(FrameMessage)──►  host
+ *   frame (runtime)   ──postMessage(hello)──►  host         (once per document, before any learner code)
+ *   host              ──postMessage(port, [MessagePort])──►  frame
+ *   frame (runtime)   ──MessagePort(FrameMessage)──►  host's inbox worker ──►  host
  *   host              ──postMessage(HostMessage)──►  frame
+ *
+ * The frame's messages go to a worker, not to the page: reading a message's
+ * data deserializes it on the reader's thread, and the learner's code shares
+ * the runtime's realm, so it can post anything (host/inbox.ts). The page never
+ * reads what the frame posts to its window; it only answers the first message
+ * from a new document in the frame with the port.
  *
  * Every message carries `source: PROTOCOL_SOURCE` so each side ignores
  * messages that are not ours (extensions and other frames post too). The host
@@ -63,7 +71,19 @@ export interface FrameConfig {
   pair?: PairInfo | null;
 }
 
-/** Frame → host. Events are batched: the runtime flushes at most every 50 ms. */
+/**
+ * Frame → page window, the only message the runtime posts there: it asks for
+ * the port. Sent first thing, then every 500 ms until the port arrives. The page
+ * does not read it (the next message could be the learner's, of any size); it
+ * answers the first message it gets from each document loaded in the frame.
+ */
+export interface FrameHello {
+  source: typeof PROTOCOL_SOURCE;
+  runId: string;
+  kind: 'hello';
+}
+
+/** Frame → host, over the port. Events are batched: the runtime flushes at most every 50 ms. */
 export type FrameMessage =
   | { source: typeof PROTOCOL_SOURCE; runId: string; kind: 'events'; events: PlaygroundEvent[] }
   /** Sent every 500 ms; the host treats 5 s of silence as a frozen frame and removes it. */
@@ -76,6 +96,8 @@ export type FrameMessage =
 /** Host → frame. */
 export type HostMessage =
   | { source: typeof PROTOCOL_SOURCE; kind: 'stop' }
+  /** Carries (transferred) the MessagePort the frame sends every FrameMessage over. The runtime takes the first one only. */
+  | { source: typeof PROTOCOL_SOURCE; kind: 'port' }
   /** Apply this text (edited, or the original unchanged) for the request with this `id`. */
   | { source: typeof PROTOCOL_SOURCE; kind: 'munge-apply'; id: number; sdp: string };
 

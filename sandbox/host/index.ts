@@ -10,4 +10,5 @@ export type { MungeSession, MungeRunLink, PendingDescription } from './munge.ts'
 export type { ValidatedMessage } from './validate.ts';
 export { getSiteConfig, isSiteConfig } from './config.ts';
 export { createFloodGuard, type FloodGuard } from './flood-guard.ts';
+export { createInbox, type InboxMessage, type InboxPort } from './inbox.ts';
 export { createFrame, FRAME_ALLOW, FRAME_SANDBOX } from './frame.ts';

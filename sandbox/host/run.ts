@@ -9,10 +9,11 @@ import type { ErrorEvent, PlaygroundEvent } from '../log/events.ts';
 import { MUNGE_FRAME_NAME, PROTOCOL_SOURCE, sameSiteWarning, sandboxOriginFor, type CreateRunResponse, type HostMessage } from '../protocol.ts';
 import { getSiteConfig } from './config.ts';
 import { createFrame } from './frame.ts';
+import { onFrameMessage } from './frame-messages.ts';
 import { munging } from './munge.ts';
 import { pairQuery, type PairParams } from '../pairing.ts';
-import { claimedEvents, validateFrameMessage } from './validate.ts';
 import { createFloodGuard } from './flood-guard.ts';
+import type { InboxMessage, InboxPort } from './inbox.ts';
 
 /**
  * Why a run ended: Stop (also a new Run in the same container, or the caller's
@@ -111,9 +112,9 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   const munge = options.munge ?? munging.enabled.get();
   const query = options.pair ? `?${pairQuery(options.pair)}` : '';
   const frame = createFrame(`${sandboxOrigin}${run.path}index.html${query}`, munge ? MUNGE_FRAME_NAME : undefined);
-  const post = (message: HostMessage) => {
+  const post = (message: HostMessage, transfer: Transferable[] = []) => {
     try {
-      frame.contentWindow?.postMessage(message, sandboxOrigin);
+      frame.contentWindow?.postMessage(message, sandboxOrigin, transfer);
     } catch {
       // The frame is already gone or navigated away.
     }
@@ -130,9 +131,10 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
   let lastSeq = -1;
   let lastT = 0;
   let lastEventAt = performance.now();
-  const guard = createFloodGuard(() => performance.now());
+  const hostError = (name: string, message: string) =>
+    deliver([playgroundError(name, message, lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
   const flooded = (reason: string) => {
-    deliver([playgroundError('TooManyMessages', reason, lastSeq + 1, lastT + (performance.now() - lastEventAt))]);
+    hostError('TooManyMessages', reason);
     end('flooded');
   };
 
@@ -155,20 +157,14 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
     }
   };
 
-  // What the frame posted, handled in slices of the main thread (drain) rather
-  // in the message event: the listener only counts, so it keeps up with any
-  // frame, and the flood guard sees how fast the frame really posts (were each
-  // batch printed on arrival, a flood would be throttled by the page's own
-  // speed, never look fast, and queue up minutes of work).
-  const inbox: unknown[] = [];
+  // The frame's messages are read, checked and limited by a worker (inbox.ts
+  // says why); what it passes on is handled here in slices of the main thread
+  // (drain) rather in the message event, so a burst of valid batches (each
+  // printed in the console) still lets clicks and painting in.
+  const inbox: InboxMessage[] = [];
   let draining = false;
 
-  const handle = (data: unknown) => {
-    const validated = validateFrameMessage(data, run.id);
-    if (!validated) return;
-    const tooMuchText = guard.chars(validated.chars);
-    if (tooMuchText) return flooded(tooMuchText);
-    const { message } = validated;
+  const handle = (message: InboxMessage) => {
     if (message.kind === 'events') {
       const last = message.events.at(-1);
       if (last) {
@@ -181,23 +177,24 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
       onStopped?.();
     } else if (message.kind === 'munge-request') {
       mungeLink?.request(message.request);
+    } else if (message.kind === 'flooded') {
+      flooded(message.reason);
     }
   };
 
   const drain = () => {
     const until = performance.now() + DRAIN_SLICE_MS;
-    while (inbox.length > 0 && !life.signal.aborted && performance.now() < until) handle(inbox.shift());
+    while (inbox.length > 0 && !life.signal.aborted && performance.now() < until) handle(inbox.shift()!);
     draining = inbox.length > 0 && !life.signal.aborted;
     if (draining) setTimeout(drain, 0);
   };
 
-  window.addEventListener(
+  const worker = new Worker(new URL('./inbox-worker.ts', import.meta.url), { type: 'module', name: `inbox ${run.id}` });
+  life.signal.addEventListener('abort', () => worker.terminate(), { once: true });
+  worker.addEventListener(
     'message',
-    (event: MessageEvent) => {
-      if (event.origin !== sandboxOrigin || event.source !== frame.contentWindow || event.source === null) return;
-      const over = guard.message() ?? guard.events(claimedEvents(event.data));
-      if (over) return flooded(over);
-      // Anything the frame posts shows it is alive (the watchdog's question); what it says is checked in handle.
+    (event: MessageEvent<InboxMessage>) => {
+      // Anything the frame sends shows it is alive (the watchdog's question): the worker passes on a sign for every message.
       heardAny = true;
       lastHeard = performance.now();
       inbox.push(event.data);
@@ -208,7 +205,43 @@ function launch(options: StartRunOptions, run: CreateRunResponse, sandboxOrigin:
     },
     { signal: life.signal },
   );
+  worker.addEventListener(
+    'error',
+    () => {
+      hostError('PlaygroundError', 'The page could not start the worker that reads what the preview sends, so it stopped the preview. Reload the page and Run again.');
+      end('unresponsive');
+    },
+    { signal: life.signal },
+  );
   life.signal.addEventListener('abort', () => (inbox.length = 0), { once: true });
+
+  // The frame's window messages: the runtime's hello, or the learner's own
+  // (it shares the runtime's realm). Their data is never read on the page
+  // (frame-messages.ts keeps them from every other listener too): that is what
+  // costs it (a flood of them froze it for up to 80 s). The first message from
+  // each document in the frame gets a port to the worker, and the rest are only
+  // counted, so a flood of them still ends the run. Each load (the learner's
+  // code may navigate its frame) lets a new runtime ask again.
+  const windowGuard = createFloodGuard(() => performance.now());
+  let armed = true;
+  frame.addEventListener('load', () => (armed = true), { signal: life.signal });
+  onFrameMessage(
+    sandboxOrigin,
+    (event) => {
+      if (event.source !== frame.contentWindow || event.source === null) return;
+      const over = windowGuard.windowMessage();
+      if (over) return flooded(over);
+      heardAny = true;
+      lastHeard = performance.now();
+      if (!armed) return;
+      armed = false;
+      const channel = new MessageChannel();
+      const port: InboxPort = { kind: 'port', runId: run.id };
+      worker.postMessage(port, [channel.port1]);
+      post({ source: PROTOCOL_SOURCE, kind: 'port' }, [channel.port2]);
+    },
+    life.signal,
+  );
 
   const watchdog = setInterval(() => {
     if (performance.now() - lastHeard <= WATCHDOG_MS) return;

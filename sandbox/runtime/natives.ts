@@ -16,6 +16,8 @@ export const natives = {
   setInterval: window.setInterval.bind(window),
   clearInterval: window.clearInterval.bind(window),
   MessageChannel: window.MessageChannel,
+  /** The recorder's port to the page: a learner's patched MessagePort.prototype.postMessage must not see the log. */
+  postToPort: MessagePort.prototype.postMessage as (this: MessagePort, message: unknown) => void,
 };
 
 /** Milliseconds since the runtime started, to a tenth of a millisecond. */

@@ -14,7 +14,7 @@ export function installStopHandler(config: FrameConfig, recorder: Recorder, tear
     if (origin !== config.siteOrigin || source !== window.parent) return;
     if (typeof data !== 'object' || data === null || data.source !== PROTOCOL_SOURCE || data.kind !== 'stop') return;
     if (stopped) {
-      recorder.post('stopped');
+      recorder.post({ kind: 'stopped' });
       return;
     }
     stopped = true;
@@ -27,6 +27,6 @@ export function installStopHandler(config: FrameConfig, recorder: Recorder, tear
     }
     recorder.record({ type: 'run', status: 'stopped' });
     recorder.flush();
-    recorder.post('stopped');
+    recorder.post({ kind: 'stopped' });
   });
 }

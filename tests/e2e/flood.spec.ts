@@ -2,7 +2,8 @@
 // recorder called in a loop, one 64 MiB console line) is cut off with a clear
 // console line, the lesson page keeps answering, and Stop takes effect within
 // a second. The frame is untrusted, so the forged flood must be stopped by the
-// page itself (sandbox/host/flood-guard.ts), not by the runtime.
+// page itself (sandbox/host/flood-guard.ts), not by the runtime, and its data
+// must never be read on the page's main thread (sandbox/host/inbox.ts).
 import { test, expect, type Page } from '@playwright/test';
 import { readLessons } from './support/lessons.ts';
 import { MODULE_PAGE, Workspace } from './support/workspace.ts';
@@ -12,9 +13,11 @@ const lesson = readLessons()[0]!;
 /** Each program prints "ready", then floods this many ms later (once the run is placed and Stop enabled). */
 const FLOOD_AT = 3000;
 
-/** Learner code posting protocol-shaped batches straight to the page: about 4.6 M events in 10 s. */
-const FORGED = `
-const { runId, siteOrigin } = window.__PLAYGROUND__;
+/**
+ * Learner code posting protocol-shaped batches (60 KB, 1000 events each) as fast
+ * as it can with `post`, for 10 s or about 4.6 M events.
+ */
+const forgedFlood = (post: string) => `
 console.log('ready');
 let seq = 1e6, sent = 0, started;
 function burst() {
@@ -22,13 +25,41 @@ function burst() {
   for (let m = 0; m < 20; m++) {
     const events = [];
     for (let i = 0; i < 1000; i++) events.push({ type: 'console', level: 'log', text: 'forged ' + seq, seq: seq++, t: 1 });
-    parent.postMessage({ source: 'webrtc-playground', runId, kind: 'events', events }, siteOrigin);
+    ${post}({ source: 'webrtc-playground', runId, kind: 'events', events });
     sent += 1000;
   }
   if (performance.now() - started < 10_000 && sent < 4_600_000) setTimeout(burst, 0);
 }
 setTimeout(burst, ${FLOOD_AT});
 `;
+
+/** Straight to the page's window, as any script in the frame can. */
+const FORGED = `
+const { runId, siteOrigin } = window.__PLAYGROUND__;
+const post = (message) => parent.postMessage(message, siteOrigin);
+${forgedFlood('post')}`;
+
+/**
+ * Over the runtime's own port to the page: a script that runs right after the
+ * runtime (before the page's answer to its hello) sees the port arrive too.
+ */
+const PORT_THIEF = `<!doctype html>
+<html>
+<head><script>
+addEventListener('message', (event) => { if (event.ports[0]) window.stolenPort ??= event.ports[0]; });
+</script></head>
+<body>
+<script type="module" src="main.js"></script>
+</body>
+</html>
+`;
+const FORGED_ON_PORT = `
+const { runId } = window.__PLAYGROUND__;
+const post = (message) => {
+  if (!window.stolenPort) throw new Error('no port to steal');
+  window.stolenPort.postMessage(message);
+};
+${forgedFlood('post')}`;
 
 /** Honest instrumentation called in a loop: every report is a recorded event. */
 const RECORDER_LOOP = `
@@ -67,9 +98,9 @@ async function slowestRoundTrip(page: Page, ms: number): Promise<number> {
 }
 
 /** Runs `program` and returns once it printed "ready" (its flood starts FLOOD_AT ms later). */
-async function startFlood(page: Page, program: string): Promise<Workspace> {
+async function startFlood(page: Page, program: string, html = MODULE_PAGE): Promise<Workspace> {
   const workspace = await Workspace.open(page, lesson);
-  await workspace.setFiles({ 'index.html': MODULE_PAGE, 'main.js': program });
+  await workspace.setFiles({ 'index.html': html, 'main.js': program });
   await workspace.run();
   await workspace.expectConsole(/^ready$/m);
   return workspace;
@@ -103,28 +134,37 @@ async function timeStop(workspace: Workspace): Promise<number> {
   return took;
 }
 
-test('millions of forged events: the page cuts the frame off and stays responsive', async ({ page }) => {
-  test.setTimeout(240_000);
-  const workspace = await startFlood(page, FORGED);
-  const slowest = await slowestRoundTrip(page, 6_000);
-  console.log(`forged flood: slowest round trip into the page ${slowest} ms`);
-  // Known limit: the messages the frame had already posted before it was removed
-  // still reach the page (hundreds, in flight), and Chromium spends a few ms on each
-  // even with no listener left, so the page stalls for seconds, not the 1 s aimed
-  // at (1.8 to 28.7 s measured on a shared 2-core machine). Before the flood guard
-  // it did not recover within the test's 4 minutes.
-  expect(slowest, 'the page recovers').toBeLessThan(60_000);
-  await workspace.expectConsole(/The preview sent the page more than [\d,]+ (events|messages) in one second, so the playground stopped it/, 60_000);
-  // The page ended the run itself: the frame is gone and Run works again.
-  await expect(workspace.preview).toHaveCount(0);
-  await expect(workspace.stopButton).toBeDisabled();
-  await workspace.setFile('main.js', "console.log('a fresh run');\nsetInterval(() => {}, 1000);\n");
-  await workspace.run();
-  await workspace.expectConsole('a fresh run');
-  const stop = await timeStop(workspace);
-  console.log(`forged flood: Stop of the next run took ${stop} ms`);
-  expect(stop).toBeLessThan(1_000);
-});
+/**
+ * `slowestBound`: the bound on the page's slowest round trip. Over the port the
+ * page never sees the flood (a worker reads it): 0.5 to 0.7 s measured. Posted
+ * to the window, the page reads nothing and cuts the frame off after 20
+ * messages, yet the messages already in flight still hold up its rendering and
+ * answers, though not its main thread (no long task shows): 1.9 to 6.1 s
+ * measured on a shared 2-core machine, 3.7 s (and 1.8 to 28.7 s) before, when
+ * the page read every one; so the 1 s aimed at holds only for the port.
+ */
+for (const { name, program, html, slowestBound } of [
+  { name: 'posted to the page', program: FORGED, html: MODULE_PAGE, slowestBound: 10_000 },
+  { name: "sent over the runtime's port", program: FORGED_ON_PORT, html: PORT_THIEF, slowestBound: 1_000 },
+]) {
+  test(`millions of forged events ${name}: the page cuts the frame off and stays responsive`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const workspace = await startFlood(page, program, html);
+    const slowest = await slowestRoundTrip(page, 6_000);
+    console.log(`forged flood ${name}: slowest round trip into the page ${slowest} ms`);
+    expect(slowest, 'no page freeze').toBeLessThan(slowestBound);
+    await workspace.expectConsole(/The preview sent the page more than [\d,]+ (events|messages) in one second, so the playground stopped it/);
+    // The page ended the run itself: the frame is gone and Run works again.
+    await expect(workspace.preview).toHaveCount(0);
+    await expect(workspace.stopButton).toBeDisabled();
+    await workspace.setFile('main.js', "console.log('a fresh run');\nsetInterval(() => {}, 1000);\n");
+    await workspace.run();
+    await workspace.expectConsole('a fresh run');
+    const stop = await timeStop(workspace);
+    console.log(`forged flood ${name}: Stop of the next run took ${stop} ms`);
+    expect(stop, 'Stop takes effect within 1 s').toBeLessThan(1_000);
+  });
+}
 
 /** Runs a flooding program, keeps probing the page for 4 s, then presses Stop; logs and returns both figures. */
 async function floodThenStop(page: Page, program: string, name: string): Promise<{ workspace: Workspace; slowest: number; stop: number }> {

@@ -2,7 +2,6 @@
  * Wires munging (munge.ts) to this frame: the opt-in from the page, requests
  * to the page, answers from it.
  */
-import { PROTOCOL_SOURCE, type FrameMessage } from '../../protocol.ts';
 import { readFrameConfig } from '../config.ts';
 import { listen } from '../natives.ts';
 import type { Recorder } from '../recorder.ts';
@@ -18,9 +17,7 @@ export function installMunger(recorder: Recorder, Native: typeof RTCPeerConnecti
     post(request) {
       // The page should already hold the pc.call this request belongs to.
       recorder.flush();
-      if (window.parent === window) return;
-      const message: FrameMessage = { source: PROTOCOL_SOURCE, runId: config.runId, kind: 'munge-request', request };
-      window.parent.postMessage(message, config.siteOrigin);
+      recorder.post({ kind: 'munge-request', request });
     },
     record: (event) => recorder.record(event),
     create: (pc, type) => (type === 'offer' ? createOffer : createAnswer).call(pc),

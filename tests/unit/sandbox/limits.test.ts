@@ -4,6 +4,7 @@ import {
   HOST_EVENTS_PER_RUN,
   HOST_EVENTS_PER_SECOND,
   HOST_MESSAGES_PER_SECOND,
+  HOST_WINDOW_MESSAGES_PER_SECOND,
   MAX_LINE_CHARS,
   Meter,
   limitText,
@@ -52,6 +53,14 @@ describe('createFloodGuard', () => {
     const guard = createFloodGuard(() => 0);
     for (let i = 0; i < HOST_MESSAGES_PER_SECOND; i++) expect(guard.message()).toBeNull();
     expect(guard.message()).toMatch(/more than 300 messages in one second, so the playground stopped it/);
+  });
+  it(`cuts a frame off past ${HOST_WINDOW_MESSAGES_PER_SECOND} messages in a second to the page's window, which the runtime posts only its hello to`, () => {
+    let now = 0;
+    const guard = createFloodGuard(() => now);
+    // The runtime's hellos, twice a second until its port comes, for a minute.
+    for (; now < 60_000; now += 500) expect(guard.windowMessage()).toBeNull();
+    for (let i = 0; i < HOST_WINDOW_MESSAGES_PER_SECOND; i++) expect(guard.windowMessage()).toBeNull();
+    expect(guard.windowMessage()).toMatch(/more than 20 messages in one second, so the playground stopped it/);
   });
   it('cuts a frame off past the events per second, and per run over many seconds', () => {
     let now = 0;
