@@ -68,6 +68,12 @@ function until(target, type, test, timeoutMs = 10000) {
   });
 }
 const gathered = (pc) => until(pc, 'icegatheringstatechange', () => pc.iceGatheringState === 'complete');
+
+// A PeerJS Peer's id, once the signaller has given it one.
+const opened = (peer) => new Promise((resolve, reject) => {
+  peer.on('open', resolve);
+  peer.on('error', reject);
+});
 const connected = (pc) => until(pc, 'connectionstatechange', () => pc.connectionState === 'connected');
 
 // No trickle: each side sends its description once gathering is complete, so it carries the candidates.

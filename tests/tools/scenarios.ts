@@ -176,10 +176,6 @@ await done(500);
     files: () =>
       program(`
 const { Peer } = await import('peerjs');
-const opened = (peer) => new Promise((resolve, reject) => {
-  peer.on('open', resolve);
-  peer.on('error', reject);
-});
 const alice = new Peer();
 const bob = new Peer();
 alice.on('connection', (connection) => {
